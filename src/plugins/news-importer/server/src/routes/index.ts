@@ -1,0 +1,4 @@
+export default {
+  admin: { type: 'admin', routes: [] },
+  'content-api': { type: 'content-api', routes: [] },
+};

@@ -1,0 +1,91 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createStrapi, type Core } from '@strapi/strapi';
+import { Client } from 'pg';
+
+const APP_DIR = path.resolve(__dirname, '..', '..');
+
+/** Which database the integration suite runs on: SQLite unless `npm run test:postgres` says otherwise. */
+export const DATABASE_CLIENT = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
+
+const secret = (): string => randomBytes(16).toString('base64');
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  /** The Node HTTP server to hand to supertest (mounted, not listening). */
+  server: import('node:http').Server;
+  stop(): Promise<void>;
+}
+
+function postgresUrl(database: string): string {
+  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  base.pathname = `/${database}`;
+  return base.toString();
+}
+
+async function onPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: postgresUrl('postgres') });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Points the environment at a new, empty database and returns how to remove it afterwards. */
+async function freshDatabase(): Promise<() => Promise<void>> {
+  const name = `kabar_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (DATABASE_CLIENT === 'postgres') {
+    await onPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+    process.env.DATABASE_CLIENT = 'postgres';
+    process.env.DATABASE_URL = postgresUrl(name);
+    return () => onPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
+  }
+  const relative = path.join('.tmp', `${name}.db`);
+  fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
+  process.env.DATABASE_CLIENT = 'sqlite';
+  process.env.DATABASE_FILENAME = relative;
+  return async () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) {
+      fs.rmSync(path.join(APP_DIR, relative + suffix), { force: true });
+    }
+  };
+}
+
+/**
+ * Boots a real Strapi (register + bootstrap, HTTP mounted but not listening) on a fresh database.
+ * Call once per test file, in `beforeAll`, and `stop()` in `afterAll`.
+ */
+export async function startStrapi(env: Record<string, string> = {}): Promise<TestApp> {
+  Object.assign(process.env, {
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    BROWSER: 'none',
+    ...env,
+  });
+  const dropDatabase = await freshDatabase();
+  const strapi = await createStrapi({
+    appDir: APP_DIR,
+    distDir: path.join(APP_DIR, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
+  strapi.server.mount();
+  return {
+    strapi,
+    server: strapi.server.httpServer,
+    async stop() {
+      await strapi.destroy();
+      await dropDatabase();
+    },
+  };
+}
