@@ -6,6 +6,11 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Server =>
   app: {
     keys: env.array('APP_KEYS')!,
   },
+  logger: {
+    config: { level: env('LOG_LEVEL', 'http') },
+    // No update checks: the machines that run Kabar have no route to the internet.
+    updates: { enabled: false },
+  },
   webhooks: {
     populateRelations: env.bool('WEBHOOKS_POPULATE_RELATIONS', false),
   },

@@ -2,9 +2,12 @@ import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
+import { registerPublishedOnlyGraphql } from './extensions/published-only';
 
 export default {
-  register(): void {},
+  register({ strapi }: { strapi: Core.Strapi }): void {
+    registerPublishedOnlyGraphql(strapi);
+  },
 
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {

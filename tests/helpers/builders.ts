@@ -34,8 +34,11 @@ export async function createArticleGraph(
   const slug = options.slug ?? 'cina-dan-rusia-janji-akan-saling-dukung';
   const docs = <T extends string>(uid: T) => strapi.documents(uid as never);
 
-  const reporter = async (name: string, slugValue: string, kind: 'person' | 'desk') =>
-    (await docs('api::reporter.reporter').create({ data: { name, slug: slugValue, kind, outlet: 'Tempo.co' } as never })).documentId;
+  const reporter = async (name: string, slugValue: string, kind: 'person' | 'desk'): Promise<string> => {
+    const existing = await docs('api::reporter.reporter').findFirst({ filters: { slug: slugValue } } as never);
+    if (existing) return existing.documentId;
+    return (await docs('api::reporter.reporter').create({ data: { name, slug: slugValue, kind, outlet: 'Tempo.co' } as never })).documentId;
+  };
   const reporterIds = {
     desk: await reporter('Tempo.co', 'tempo-co', 'desk'),
     editor: await reporter('Maria Rita Hasugian', 'maria-rita-hasugian', 'person'),

@@ -67,7 +67,7 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
     JWT_SECRET: secret(),
     ENCRYPTION_KEY: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
-    STRAPI_DISABLE_UPDATE_NOTIFICATION: 'true',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     BROWSER: 'none',
     ...env,
   });
@@ -78,7 +78,6 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
     autoReload: false,
     serveAdminPanel: false,
   }).load();
-  strapi.log.level = process.env.TEST_LOG_LEVEL ?? 'error';
   strapi.server.mount();
   return {
     strapi,

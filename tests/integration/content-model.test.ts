@@ -78,6 +78,7 @@ describe('content model', () => {
     const create = (slug: string) =>
       app.strapi.documents('api::article.article').create({
         locale: 'id',
+        status: 'published',
         data: {
           title: 'Uji',
           slug,

@@ -103,6 +103,33 @@ describe('drafts are never public', () => {
     expect(captions).not.toContain('Foto belum terbit');
   });
 
+  it('keeps drafts out of nested GraphQL relations and connections', async () => {
+    const response = await request(app.server)
+      .post('/graphql')
+      .send({
+        query:
+          '{ articles(status: DRAFT) { photos_connection { nodes { caption } } } reporters { articles { title } } }',
+      });
+    expect(response.body.errors).toBeUndefined();
+    const text = JSON.stringify(response.body.data);
+    expect(text).not.toContain('Foto belum terbit');
+    expect(text).not.toContain('Rahasia Redaksi');
+    expect(text).toContain('Cina dan Rusia Janji Akan Saling Dukung');
+  });
+
+  it('lets a program with an API token read drafts, for previews', async () => {
+    const token = (await app.strapi.service('admin::api-token').create({
+      name: 'preview',
+      type: 'read-only',
+      lifespan: null,
+    })) as { accessKey: string };
+    const response = await request(app.server)
+      .get('/api/articles?locale=id&status=draft&filters[slug][$eq]=rahasia-redaksi')
+      .set('Authorization', `Bearer ${token.accessKey}`);
+    expect(response.status).toBe(200);
+    expect(response.body.data.map((article: { title: string }) => article.title)).toEqual(['Rahasia Redaksi']);
+  });
+
   it('hides the importer-private fields', async () => {
     const response = await request(app.server).get(`/api/articles/${published.articleId}`);
     expect(response.body.data.title).toBe('Cina dan Rusia Janji Akan Saling Dukung');

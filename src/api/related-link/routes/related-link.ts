@@ -1,3 +1,8 @@
 import { factories } from '@strapi/strapi';
 
-export default factories.createCoreRouter('api::related-link.related-link');
+// Public reads see published content only, whatever `status` they ask for.
+const publishedOnly = { middlewares: ['global::published-only'] };
+
+export default factories.createCoreRouter('api::related-link.related-link', {
+  config: { find: publishedOnly, findOne: publishedOnly },
+});

@@ -38,6 +38,8 @@ export const PHOTO_AGENCIES = [
   'Freepik',
   'Wikimedia Commons',
   'Kompas',
+  'KOMPAS.com',
+  'iStockphoto',
   'Instagram',
   'Twitter',
   'Facebook',
@@ -99,3 +101,16 @@ export function isOutletName(name: string): boolean {
 export function isPhotoAgency(part: string): boolean {
   return PHOTO_AGENCY_SET.has(part.toLowerCase());
 }
+
+/**
+ * Outlets that Tempo names in its all-caps sign-off before the reporter's name or initials
+ * (`REUTERS | AL JAZEERA | SITA PLANASARI`, `ANTARA | DN`). A sign-off that is only one of these
+ * names a source, not a reporter.
+ */
+export const SIGN_OFF_SOURCES = [
+  'REUTERS', 'AP', 'AFP', 'ANTARA', 'AL JAZEERA', 'BBC', 'CNN', 'CNBC', 'XINHUA', 'BLOOMBERG',
+  'THE GUARDIAN', 'GUARDIAN', 'NEW YORK TIMES', 'NYTIMES', 'WASHINGTON POST', 'RT', 'TASS', 'KYODO',
+  'YONHAP', 'NIKKEI', 'SCMP', 'STRAITS TIMES', 'CNA', 'ABC', 'NHK', 'DW', 'FRANCE24', 'TEMPO', 'TEMPO.CO',
+] as const;
+
+export const SIGN_OFF_SOURCE_SET = lowerSet(SIGN_OFF_SOURCES);

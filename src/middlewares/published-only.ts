@@ -1,0 +1,3 @@
+import { publishedOnlyMiddleware } from '../extensions/published-only';
+
+export default publishedOnlyMiddleware;

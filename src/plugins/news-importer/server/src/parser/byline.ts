@@ -1,0 +1,118 @@
+import { SIGN_OFF_SOURCE_SET } from './vocabulary';
+
+export type BylineRole = 'reporters' | 'editors' | 'translators';
+
+/**
+ * Byline labels, Indonesian and English. `Oleh` ("by"), `Penulis` ("writer") and Antara's
+ * `Pewarta` credit the reporter; Republika abbreviates `Rep` / `Red` (redaktur = editor).
+ */
+export const BYLINE_LABELS = {
+  reporter: 'reporters',
+  pewarta: 'reporters',
+  penulis: 'reporters',
+  oleh: 'reporters',
+  writer: 'reporters',
+  rep: 'reporters',
+  editor: 'editors',
+  penyunting: 'editors',
+  redaktur: 'editors',
+  red: 'editors',
+  translator: 'translators',
+  penerjemah: 'translators',
+} as const satisfies Record<string, BylineRole>;
+
+/** Labels that may stand alone on a line (`Reporter`, `Editor:`); the abbreviations never do. */
+const LABEL_ONLY = /^(reporter|pewarta|penulis|oleh|writer|editor|penyunting|redaktur|translator|penerjemah)\s*(:?)$/i;
+
+/** A label followed by names on the same line: `Editor Nurhadi`, `Oleh: A, B, & C`, `Translator: X`. */
+const LABEL_WITH_NAMES = /^(reporter|pewarta|penulis|oleh|writer|editor|penyunting|redaktur|translator|penerjemah)(?:\s*:\s*|\s+)(.+)$/i;
+
+/** Republika's combined line: `Rep: Fauziah Mursid/ Red: Andri Saubani`. */
+const REP_RED = /^rep\s*:\s*(.+?)\s*\/\s*red\s*:\s*(.+)$/i;
+
+/** Between names in one byline: `A, B, & C`, `A dan B`, `A and B`. */
+const NAME_SEPARATOR = /\s*(?:,\s*(?:&|dan|and)?|&|;|\s(?:dan|and)\s)\s*/;
+
+/**
+ * One person's (or the desk's) name: capitalised words, initials, the lower-case particles of
+ * Indonesian and Dutch names, and a dotted outlet name (`Tempo.co`). No digits, no sentence
+ * punctuation, so prose never qualifies.
+ */
+const NAME = /^[\p{Lu}][\p{L}\p{M}.'’-]*(?:\s+(?:[\p{Lu}][\p{L}\p{M}.'’-]*|bin|binti|van|von|de|der|da|al|el))*$/u;
+
+const MAX_NAME_WORDS = 6;
+const MAX_NAME_LINE_LENGTH = 90;
+
+/**
+ * The all-caps sign-off on the last line: a reporter (`MAYA AYU PUSPITASARI`), or sources and
+ * the reporter's initials separated by pipes (`ANTARA | DN`, `REUTERS | AL JAZEERA | SITA`).
+ */
+const SIGN_OFF = /^[\p{Lu}][\p{Lu}\d .'’&-]*(?:\s*\|\s*[\p{Lu}][\p{Lu}\d .'’&-]*)*$/u;
+const MAX_SIGN_OFF_LENGTH = 100;
+
+export interface BylineLabel {
+  role: BylineRole;
+  /** Printed with a colon (`Reporter:`), the old layout's style. */
+  colon: boolean;
+}
+
+export interface BylineCredit {
+  role: BylineRole;
+  names: string[];
+}
+
+export interface SignOff {
+  /** Outlets or agencies named before the reporter (`ANTARA` in `ANTARA | DN`). */
+  sources: string[];
+  reporter: string | null;
+}
+
+/** Reads a label standing alone on its line (`Reporter`, `Editor:`), or null. */
+export function matchBylineLabel(text: string): BylineLabel | null {
+  const m = LABEL_ONLY.exec(text);
+  if (m === null) return null;
+  return { role: BYLINE_LABELS[(m[1] as string).toLowerCase() as keyof typeof BYLINE_LABELS], colon: m[2] === ':' };
+}
+
+/** Splits a line of names (`A, B, & C`) into names, or null when it is not a line of names. */
+export function splitNames(text: string): string[] | null {
+  if (text.length > MAX_NAME_LINE_LENGTH) return null;
+  const names = text.split(NAME_SEPARATOR).map((n) => n.trim()).filter((n) => n.length > 0);
+  if (names.length === 0) return null;
+  for (const name of names) {
+    if (!NAME.test(name) || name.split(/\s+/).length > MAX_NAME_WORDS) return null;
+  }
+  return names;
+}
+
+/** Reads a byline printed on one line (`Editor Nurhadi`, `Oleh: A & B`, `Rep: X/ Red: Y`), or null. */
+export function matchInlineByline(text: string): BylineCredit[] | null {
+  if (text.length > MAX_NAME_LINE_LENGTH + 20) return null;
+  const repRed = REP_RED.exec(text);
+  if (repRed !== null) {
+    const reporters = splitNames(repRed[1] as string);
+    const editors = splitNames(repRed[2] as string);
+    if (reporters === null || editors === null) return null;
+    return [
+      { role: 'reporters', names: reporters },
+      { role: 'editors', names: editors },
+    ];
+  }
+  const m = LABEL_WITH_NAMES.exec(text);
+  if (m === null) return null;
+  const label = (m[1] as string).toLowerCase() as keyof typeof BYLINE_LABELS;
+  // "Oleh karena itu …" is a sentence; `Oleh` only credits with a colon.
+  if (label === 'oleh' && !/^oleh\s*:/i.test(text)) return null;
+  const names = splitNames(m[2] as string);
+  return names === null ? null : [{ role: BYLINE_LABELS[label], names }];
+}
+
+/** Reads an all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`), or null. */
+export function matchSignOff(text: string): SignOff | null {
+  if (text.length > MAX_SIGN_OFF_LENGTH || !SIGN_OFF.test(text) || !/\p{Lu}.*\p{Lu}/u.test(text)) return null;
+  const parts = text.split('|').map((p) => p.trim()).filter((p) => p.length > 0);
+  if (parts.some((p) => p.split(/\s+/).length > MAX_NAME_WORDS)) return null;
+  const last = parts[parts.length - 1] as string;
+  if (parts.length === 1 && SIGN_OFF_SOURCE_SET.has(last.toLowerCase())) return { sources: parts, reporter: null };
+  return { sources: parts.slice(0, -1), reporter: last };
+}

@@ -1,0 +1,185 @@
+import { isPhotoAgency, NON_PERSON_CREDIT_SET } from './vocabulary';
+
+/** The agency, photographer and pool flag read out of a credit. */
+export interface CreditParts {
+  photographer: string | null;
+  agency: string | null;
+  pool: boolean;
+  /** The credit is a bare agency (`(ANTARA)`): trusted under the title, not inside the body. */
+  agencyOnly: boolean;
+}
+
+/** A caption line split into its caption and its credit. */
+export interface CaptionSplit extends CreditParts {
+  caption: string;
+  /** The credit exactly as printed, without surrounding brackets. */
+  credit: string;
+}
+
+/** Where a line sits: under the title any leftover line is a caption; in the body only a clear one. */
+export type CaptionRegion = 'header' | 'body';
+
+/**
+ * One part of a credit between slashes: capitalised words (`Stefani Reynolds`, `ANTARA FOTO`,
+ * `Kim Hong-Ji`, `Hilman Fathurrahman W`), plus the lower-case words that occur in names and in
+ * `Pool via REUTERS`. A part with other lower-case words is prose, not a credit.
+ */
+const CREDIT_PART = /^[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:\s+(?:[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*|via|de|di|van|von|der|bin|binti|al|el|da))*$/u;
+
+/** Antara appends the editor's initials in lower case (`ANTARA FOTO/Sigid Kurniawan/foc`). */
+const EDITOR_INITIALS = /^[a-z]{2,4}$/;
+
+/** `Pool via REUTERS`, or a bare `Pool`. */
+const POOL_PART = /^pool(?:\s+via\s+(.+))?$/i;
+
+/** A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`. */
+const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:)/i;
+
+/** A credit in brackets or parentheses at the end of the line: `[Pavel Golovkin / Pool via REUTERS]`. */
+const BRACKETED_TAIL = /[[(]([^[\]()]{2,100})[\])]\s*\.?$/;
+
+/** Sentence punctuation that ends the caption before an unbracketed credit. */
+const CAPTION_END = /[.!?”"')\]]$/;
+
+/** A capitalised token that can be part of a credit's first part. */
+const CREDIT_TOKEN = /^[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*$/u;
+
+/** How far from the end of a line a credit can start; keeps the search off long paragraphs. */
+const MAX_CREDIT_LENGTH = 120;
+const MAX_TOKENS_BEFORE_SLASH = 5;
+const MAX_WORDS_PER_PART = 6;
+
+const wordCount = (text: string): number => (text.length === 0 ? 0 : text.split(/\s+/).length);
+
+/**
+ * Reads a credit: `Stefani Reynolds/Pool via REUTERS` → photographer Stefani Reynolds, agency
+ * REUTERS, pool; `TEMPO/Subekti.` → agency TEMPO, photographer Subekti; `ANTARA FOTO/Budi Santoso`;
+ * `ANTARA/Dok` → agency only. Returns null when the text is not a credit.
+ */
+export function parseCredit(credit: string): CreditParts | null {
+  const text = credit.trim().replace(/\.$/, '');
+  if (text.length === 0 || text.length > MAX_CREDIT_LENGTH) return null;
+  const parts = text.split(/\s*\/\s*/);
+  // Drop Antara's trailing editor initials; they are in the printed credit but name nobody.
+  if (parts.length > 2 && EDITOR_INITIALS.test(parts[parts.length - 1] as string)) parts.pop();
+  for (const part of parts) {
+    if (!CREDIT_PART.test(part) || wordCount(part) > MAX_WORDS_PER_PART) return null;
+  }
+  const [first, second, ...rest] = parts as [string, ...string[]];
+  const person = (name: string | undefined): string | null =>
+    name === undefined || NON_PERSON_CREDIT_SET.has(name.toLowerCase()) || POOL_PART.test(name) ? null : name;
+  const poolIn = (list: readonly string[]): RegExpExecArray | null => {
+    for (const p of list) {
+      const m = POOL_PART.exec(p);
+      if (m !== null) return m;
+    }
+    return null;
+  };
+
+  if (second === undefined) {
+    if (isPhotoAgency(first)) return { photographer: null, agency: first, pool: false, agencyOnly: true };
+    return null;
+  }
+  if (isPhotoAgency(first)) {
+    const pool = poolIn([second, ...rest]);
+    return { photographer: person(second), agency: first, pool: pool !== null, agencyOnly: false };
+  }
+  const pool = poolIn([second, ...rest]);
+  if (pool !== null) {
+    return { photographer: person(first), agency: pool[1] ?? null, pool: true, agencyOnly: false };
+  }
+  if (isPhotoAgency(second)) return { photographer: person(first), agency: second, pool: false, agencyOnly: false };
+  return null;
+}
+
+/** The credit of a bracketed tail, when the brackets hold a credit rather than an aside like `(KPK)`. */
+function bracketedCredit(text: string, region: CaptionRegion): CaptionSplit | null {
+  const m = BRACKETED_TAIL.exec(text);
+  if (m === null) return null;
+  const credit = (m[1] as string).trim();
+  const caption = text.slice(0, m.index).trim();
+  if (caption.length === 0) return null;
+  const parts = parseCredit(credit);
+  if (parts !== null) {
+    if (parts.agencyOnly && region === 'body') return null;
+    return { caption, credit, ...parts };
+  }
+  if (SELF_DESCRIBED_CREDIT.test(credit)) return { caption, credit, photographer: null, agency: null, pool: false, agencyOnly: false };
+  return null;
+}
+
+/**
+ * Finds the start of an unbracketed slash credit by walking back from the slash over
+ * capitalised words: `… ke jalurnya. Stefani Reynolds/Pool via REUTERS` starts at `Stefani`,
+ * `… di Jakarta TEMPO/Subekti` at `TEMPO` (the longest agency suffix wins over the place name).
+ */
+function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
+  let slash = text.lastIndexOf('/');
+  if (slash < 0 || slash < text.length - MAX_CREDIT_LENGTH) return null;
+  if (EDITOR_INITIALS.test(text.slice(slash + 1).trim().replace(/\.$/, ''))) {
+    slash = text.lastIndexOf('/', slash - 1);
+    if (slash < 0) return null;
+  }
+  // The first slash of the credit: `Name / Pool via X` has one, `AGENCY/Name/Pool` two.
+  const earlier = text.lastIndexOf('/', slash - 1);
+  if (earlier >= 0 && slash - earlier < 60 && !/\s[\p{Ll}]+\s/u.test(text.slice(earlier, slash))) slash = earlier;
+
+  const starts: number[] = [];
+  let end = slash;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  while (starts.length < MAX_TOKENS_BEFORE_SLASH && end > 0) {
+    let start = end;
+    while (start > 0 && text.charCodeAt(start - 1) !== 32) start--;
+    const token = text.slice(start, end);
+    if (!CREDIT_TOKEN.test(token) || /[.,;:!?”"]$/.test(token) && starts.length > 0) break;
+    if (/[,;:!?”"]$/.test(token)) break;
+    starts.push(start);
+    end = start;
+    while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  }
+  if (starts.length === 0) return null;
+
+  const rightSide = text.slice(slash + 1).trim();
+  const tryFrom = (start: number): CaptionSplit | null => {
+    const credit = text.slice(start).trim();
+    const caption = text.slice(0, start).trim();
+    if (caption.length === 0) return null;
+    const parts = parseCredit(credit);
+    if (parts === null) return null;
+    if (region === 'body') {
+      // In the body, a credit must look deliberate: an all-caps agency, a pool credit, or a
+      // caption that ends its sentence before the credit.
+      const strong = parts.pool || (parts.agency !== null && parts.agency === parts.agency.toUpperCase() && credit.startsWith(parts.agency));
+      if (!strong && !CAPTION_END.test(caption)) return null;
+      if (wordCount(caption) < 3) return null;
+    }
+    return { caption, credit, ...parts };
+  };
+
+  // Shortest agency suffix first (`… Jakarta TEMPO/…`), then the whole run as a photographer name.
+  for (const start of starts) {
+    const first = text.slice(start, slash).trim();
+    if (isPhotoAgency(first)) return tryFrom(start);
+  }
+  if (POOL_PART.test(rightSide.split(/\s*\/\s*/)[0] ?? '') || isPhotoAgency(rightSide.replace(/\.$/, ''))) {
+    // A photographer's name is at most four words; prefer the longest run that still parses.
+    for (let k = Math.min(starts.length, 4) - 1; k >= 0; k--) {
+      const split = tryFrom(starts[k] as number);
+      if (split !== null) return split;
+    }
+  }
+  return null;
+}
+
+/**
+ * Splits a caption line into caption and credit when it ends in a recognised credit, else
+ * null. Under the title every leftover line is a caption anyway; in the body only a line with a
+ * clear credit is, so ordinary paragraphs never turn into photos.
+ */
+export function splitCaption(text: string, region: CaptionRegion): CaptionSplit | null {
+  const last = text.charCodeAt(text.length - 1);
+  const beforeDot = text.charCodeAt(text.length - 2);
+  // `]` or `)`, possibly followed by a period.
+  if (last === 93 || last === 41 || (last === 46 && (beforeDot === 93 || beforeDot === 41))) return bracketedCredit(text, region);
+  return slashCredit(text, region);
+}

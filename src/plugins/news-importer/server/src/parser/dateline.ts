@@ -1,0 +1,65 @@
+/**
+ * The dateline that opens the first paragraph (`TEMPO.CO, Jakarta - `), in the variants seen on
+ * Tempo and the outlets it syndicates. Tried in this order; the first match wins.
+ */
+
+/** A city: one to three capitalised words (`Jakarta`, `San Francisco`, `JAKARTA`). */
+const CITY = '\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}?';
+
+/** The dash after a dateline: hyphen, double hyphen, en or em dash, with or without spaces. */
+const DASH = '\\s*(?:--?|–|—)\\s*';
+
+/** Outlets that print `OUTLET, City - `. */
+const OUTLET = '(?:TEMPO\\.CO(?:\\.ID)?|Tempo\\.co|REPUBLIKA\\.CO\\.ID|Republika\\.co\\.id|KOMPAS\\.com|Kompas\\.com|VIVA\\.co\\.id|Bisnis\\.com|JawaPos\\.com|Suara\\.com)';
+
+/** Outlets that print `City, OUTLET - `. */
+const OUTLET_AFTER_CITY = '(?:KOMPAS\\.com|Kompas\\.com|CNN Indonesia|CNBC Indonesia|detikNews|detikcom|TEMPO\\.CO|Tempo\\.co)';
+
+export interface DatelinePattern {
+  name: string;
+  pattern: RegExp;
+  /** Unique enough to mark where the body starts wherever it appears; weak ones only on the first paragraph. */
+  strong: boolean;
+}
+
+export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
+  // `TEMPO.CO, Jakarta - `, `TEMPO.CO, Jakarta -Korea`, and `TEMPO.CO, JakartaIsrael` (no separator:
+  // the city ends where a lower-case letter meets a capital).
+  { name: 'outlet-city', strong: true, pattern: new RegExp(`^${OUTLET}\\s*,\\s*(${CITY})(?:${DASH}|(?<=\\p{Ll})(?=\\p{Lu}))`, 'u') },
+  // `JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `.
+  { name: 'city-outlet', strong: true, pattern: new RegExp(`^(${CITY})\\s*,\\s*${OUTLET_AFTER_CITY}${DASH}`, 'u') },
+  // Antara: `Jakarta (ANTARA) - `.
+  { name: 'city-antara', strong: true, pattern: new RegExp(`^(${CITY})\\s*\\((?:ANTARA|Antara)(?: News)?\\)${DASH}`, 'u') },
+  // Outlet without a city: `KOMPAS.com - `.
+  { name: 'outlet-only', strong: true, pattern: new RegExp(`^${OUTLET}${DASH}()`, 'u') },
+  // `JAKARTA – ` in capitals.
+  { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})\s*(?:--?|–|—)\s+/u },
+  // detik's `Jakarta - `: only trusted on the first paragraph.
+  { name: 'city', strong: false, pattern: /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+(?:--?|–|—)\s+/u },
+];
+
+export interface DatelineSplit {
+  /** The city as printed, or null when the prefix names only the outlet. */
+  dateline: string | null;
+  /** The paragraph without the prefix. */
+  rest: string;
+}
+
+/** Splits the dateline prefix off a paragraph, or null when it has none. Weak patterns need `allowWeak`. */
+export function splitDateline(text: string, allowWeak: boolean): DatelineSplit | null {
+  for (const { pattern, strong } of DATELINE_PATTERNS) {
+    if (!strong && !allowWeak) continue;
+    const m = pattern.exec(text);
+    if (m === null) continue;
+    const rest = text.slice(m[0].length).trim();
+    if (rest.length === 0) continue;
+    const city = (m[1] ?? '').trim();
+    return { dateline: city.length > 0 ? city : null, rest };
+  }
+  return null;
+}
+
+/** Whether a paragraph opens with an outlet dateline, which marks the start of the body. */
+export function hasStrongDateline(text: string): boolean {
+  return splitDateline(text, false) !== null;
+}

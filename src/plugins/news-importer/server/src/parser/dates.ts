@@ -1,0 +1,195 @@
+import { DateTime, FixedOffsetZone } from 'luxon';
+import type { DatePrecision, Language } from './types';
+
+/** Indonesian month names and the abbreviations Tempo's archive and AMP pages use. */
+export const ID_MONTHS = {
+  januari: 1, jan: 1, februari: 2, pebruari: 2, feb: 2, maret: 3, mar: 3, april: 4, apr: 4,
+  mei: 5, juni: 6, jun: 6, juli: 7, jul: 7, agustus: 8, agu: 8, agt: 8, ags: 8, agus: 8,
+  september: 9, sep: 9, sept: 9, oktober: 10, okt: 10, november: 11, nopember: 11, nov: 11,
+  desember: 12, des: 12,
+} as const;
+
+/** English month names (en.tempo.co). */
+export const EN_MONTHS = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5,
+  june: 6, jun: 6, july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9,
+  october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
+} as const;
+
+/** Weekday names, Luxon numbering (1 = Monday). `Minggu` is Sunday here, "week" only in ages. */
+export const ID_WEEKDAYS = {
+  senin: 1, selasa: 2, rabu: 3, kamis: 4, jumat: 5, "jum'at": 5, 'jum’at': 5, sabtu: 6, minggu: 7, ahad: 7,
+} as const;
+
+export const EN_WEEKDAYS = {
+  monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, thursday: 4, thu: 4,
+  thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 7, sun: 7,
+} as const;
+
+/** Indonesian time zones as printed after the time, in hours east of UTC. */
+export const TIME_ZONE_OFFSETS = { WIB: 7, WITA: 8, WIT: 9 } as const;
+export type TimeZoneName = keyof typeof TIME_ZONE_OFFSETS;
+
+/** Tempo is a Jakarta newsroom: a date printed without a zone is in WIB. */
+export const DEFAULT_TIME_ZONE: TimeZoneName = 'WIB';
+
+const MONTHS: Readonly<Record<string, number>> = { ...ID_MONTHS, ...EN_MONTHS };
+const WEEKDAYS: Readonly<Record<string, number>> = { ...ID_WEEKDAYS, ...EN_WEEKDAYS };
+
+const alternation = (words: Iterable<string>): string =>
+  [...new Set(words)].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.'’]/g, '\\$&')).join('|');
+
+const MONTH = `(?:${alternation(Object.keys(MONTHS))})`;
+const WEEKDAY = `(?:${alternation(Object.keys(WEEKDAYS))})`;
+
+/**
+ * A whole line that is a publication date, in every shape seen on the pages:
+ * `Jumat, 28 Oktober 2022 12:00 WIB`, `19 Agustus 2020 | 13.10 WIB`, `Senin, 7 Juli 2014`,
+ * `3 January 2020 13:31 WIB`, `Friday, October 28, 2022 12:00 WIB`, Kompas's
+ * `Kompas.com - 05/05/2022, 19:37 WIB`. Anchored at both ends so a date inside a sentence never
+ * becomes the publication date.
+ */
+const DATE_LINE = new RegExp(
+  '^(?:kompas\\.com\\s*[-–]\\s*)?' +
+    `(?:(${WEEKDAY})\\s*,?\\s+)?` +
+    `(?:(\\d{1,2})\\s+(${MONTH})\\.?,?\\s+(\\d{4})|(${MONTH})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}))` +
+    '(?:\\s*(?:[,|/–-]|pukul|at)?\\s*(\\d{1,2})[:.](\\d{2}))?' +
+    '(?:\\s*(WITA|WIB|WIT))?' +
+    '\\s*$',
+  'i',
+);
+
+/** Cheap pre-check: every date line contains a four-digit year. */
+const HAS_YEAR = /\d{4}/;
+
+export interface DateLine {
+  /** ISO 8601 with the printed (or assumed WIB) offset. */
+  iso: string;
+  precision: DatePrecision;
+  /** The printed zone, null when none was printed (then WIB is assumed). */
+  zone: TimeZoneName | null;
+  weekdayMismatch: boolean;
+  /** Language of the month name when it is unambiguous (`Oktober` vs `October`). */
+  language: Language | null;
+}
+
+export type DateLineResult = { ok: true; date: DateLine } | { ok: false; reason: string };
+
+function monthLanguage(word: string): Language | null {
+  const w = word.toLowerCase();
+  const inId = w in ID_MONTHS;
+  const inEn = w in EN_MONTHS;
+  return inId === inEn ? null : inId ? 'id' : 'en';
+}
+
+/**
+ * Reads a publication date line. Returns null when the line is not date-shaped, `ok: false`
+ * when it is date-shaped but names an impossible date (`30 Februari 2022`).
+ */
+export function parseDateLine(text: string): DateLineResult | null {
+  if (text.length > 80 || !HAS_YEAR.test(text)) return null;
+  const m = DATE_LINE.exec(text);
+  if (m === null) return null;
+  const [, weekday, d1, mon1, y1, mon2, d2, y2, d3, m3, y3, hh, mm, zoneText] = m;
+  let day: number;
+  let month: number;
+  let year: number;
+  let language: Language | null = null;
+  if (mon1 !== undefined) {
+    day = Number(d1);
+    month = MONTHS[mon1.toLowerCase()] as number;
+    year = Number(y1);
+    language = monthLanguage(mon1);
+  } else if (mon2 !== undefined) {
+    day = Number(d2);
+    month = MONTHS[mon2.toLowerCase()] as number;
+    year = Number(y2);
+    language = monthLanguage(mon2);
+  } else {
+    // Indonesian numeric dates are day first (05/05/2022 = 5 Mei).
+    day = Number(d3);
+    month = Number(m3);
+    year = Number(y3);
+  }
+  const zone = zoneText === undefined ? null : (zoneText.toUpperCase() as TimeZoneName);
+  const offsetHours = TIME_ZONE_OFFSETS[zone ?? DEFAULT_TIME_ZONE];
+  const hasTime = hh !== undefined;
+  const dt = DateTime.fromObject(
+    { year, month, day, hour: hasTime ? Number(hh) : 0, minute: hasTime ? Number(mm) : 0 },
+    { zone: FixedOffsetZone.instance(offsetHours * 60) },
+  );
+  if (!dt.isValid) return { ok: false, reason: dt.invalidExplanation ?? 'not a calendar date' };
+  const weekdayNumber = weekday === undefined ? undefined : WEEKDAYS[weekday.toLowerCase()];
+  if (language === null && weekday !== undefined) language = weekday.toLowerCase() in ID_WEEKDAYS ? 'id' : 'en';
+  return {
+    ok: true,
+    date: {
+      iso: dt.toISO({ suppressMilliseconds: true }) as string,
+      precision: hasTime ? 'minute' : 'day',
+      zone,
+      weekdayMismatch: weekdayNumber !== undefined && weekdayNumber !== dt.weekday,
+      language,
+    },
+  };
+}
+
+export type AgeUnit = 'seconds' | 'minutes' | 'hours' | 'days' | 'weeks' | 'months' | 'years';
+
+export interface RelativeAge {
+  amount: number;
+  unit: AgeUnit;
+}
+
+/** Indonesian age units (`5 jam lalu`); `minggu`/`pekan` is a week here, not Sunday. */
+export const ID_AGE_UNITS = {
+  detik: 'seconds', menit: 'minutes', jam: 'hours', hari: 'days', minggu: 'weeks', pekan: 'weeks',
+  bulan: 'months', tahun: 'years',
+} as const;
+
+/** English age units (`5 hours ago`), singular and plural and the short forms. */
+export const EN_AGE_UNITS = {
+  second: 'seconds', seconds: 'seconds', sec: 'seconds', secs: 'seconds',
+  minute: 'minutes', minutes: 'minutes', min: 'minutes', mins: 'minutes',
+  hour: 'hours', hours: 'hours', hr: 'hours', hrs: 'hours',
+  day: 'days', days: 'days', week: 'weeks', weeks: 'weeks',
+  month: 'months', months: 'months', year: 'years', years: 'years',
+} as const;
+
+/** Ages printed as words rather than numbers. */
+export const WORD_AGES = {
+  'baru saja': { amount: 0, unit: 'minutes' },
+  kemarin: { amount: 1, unit: 'days' },
+  'just now': { amount: 0, unit: 'minutes' },
+  yesterday: { amount: 1, unit: 'days' },
+} as const satisfies Record<string, RelativeAge>;
+
+const AGE_UNITS: Readonly<Record<string, AgeUnit>> = { ...ID_AGE_UNITS, ...EN_AGE_UNITS };
+
+const RELATIVE_ID = new RegExp(`^(\\d{1,4})\\s+(${alternation(Object.keys(ID_AGE_UNITS))})\\s+(?:yang\\s+)?lalu$`, 'i');
+const RELATIVE_EN = new RegExp(`^(\\d{1,4}|an?|one)\\s+(${alternation(Object.keys(EN_AGE_UNITS))})\\s+ago$`, 'i');
+
+/** Reads a relative age (`30 menit lalu`, `2 minggu lalu`, `5 hours ago`, `kemarin`), or null. */
+export function parseRelativeAge(text: string): RelativeAge | null {
+  if (text.length > 30) return null;
+  const lower = text.toLowerCase();
+  if (lower in WORD_AGES) return WORD_AGES[lower as keyof typeof WORD_AGES];
+  const m = RELATIVE_ID.exec(text) ?? RELATIVE_EN.exec(text);
+  if (m === null) return null;
+  const amountText = (m[1] as string).toLowerCase();
+  const amount = /^\d/.test(amountText) ? Number(amountText) : 1;
+  return { amount, unit: AGE_UNITS[(m[2] as string).toLowerCase()] as AgeUnit };
+}
+
+/** Zone of every computed timestamp: WIB, the newsroom's own clock. */
+const WIB = FixedOffsetZone.instance(TIME_ZONE_OFFSETS.WIB * 60);
+
+/** Reads the capture time option (ISO string or Date), or null when it is not a valid instant. */
+export function parseCapturedAt(value: string | Date): DateTime | null {
+  const dt = value instanceof Date ? DateTime.fromJSDate(value) : typeof value === 'string' ? DateTime.fromISO(value, { setZone: true }) : null;
+  return dt !== null && dt.isValid ? dt : null;
+}
+
+/** The instant `age` before `capturedAt`, as ISO 8601 in WIB (+07:00) to the second. */
+export function resolveRelativeAge(age: RelativeAge, capturedAt: DateTime): string {
+  return capturedAt.minus({ [age.unit]: age.amount }).setZone(WIB).startOf('second').toISO({ suppressMilliseconds: true }) as string;
+}

@@ -1,0 +1,51 @@
+/**
+ * news-importer parser: the plain text of a scraped Tempo.co article page in, a typed, lossless
+ * ParsedArticle out. Pure TypeScript without Strapi, shared by the server, the CLI
+ * (`npm run parse`) and the admin preview. The reading order is documented in parse.ts.
+ */
+import { ParseError, type ParseErrorInfo } from './errors';
+import { parseArticleWithTrace } from './parse';
+import type { ParsedArticle, ParseOptions } from './types';
+
+export { ParseError, PARSE_ERROR_CODES } from './errors';
+export type { ParseErrorCode, ParseErrorInfo } from './errors';
+export { MAX_INPUT_BYTES } from './input';
+export { parseArticleWithTrace } from './parse';
+export type {
+  ArticleField,
+  Byline,
+  DatePrecision,
+  DiscardReason,
+  DiscardedLine,
+  Language,
+  LineAssignment,
+  ParsedArticle,
+  ParsedPhoto,
+  ParsedReadAlso,
+  ParsedRelated,
+  ParseOptions,
+  ParseWarning,
+  ParseWarningCode,
+  TracedArticle,
+} from './types';
+
+export type SafeParseResult = { ok: true; article: ParsedArticle } | { ok: false; error: ParseErrorInfo };
+
+/**
+ * Parses the text (or UTF-8 bytes) of one article page. Throws ParseError, and nothing else,
+ * when the input is not an article (EMPTY_INPUT, NOT_TEXT, TOO_LARGE, NO_TITLE, NO_BODY).
+ */
+export function parseArticle(text: string | Uint8Array, options: ParseOptions = {}): ParsedArticle {
+  return parseArticleWithTrace(text, options).article;
+}
+
+/** Like parseArticle, but returns the error as a value instead of throwing. */
+export function safeParseArticle(text: string | Uint8Array, options: ParseOptions = {}): SafeParseResult {
+  try {
+    return { ok: true, article: parseArticle(text, options) };
+  } catch (error: unknown) {
+    if (error instanceof ParseError) return { ok: false, error: error.toInfo() };
+    const message = error instanceof Error ? error.message : String(error);
+    return { ok: false, error: { code: 'INTERNAL', message, line: null } };
+  }
+}

@@ -1,0 +1,120 @@
+import type { DiscardReason } from './types';
+
+/**
+ * Page furniture that is never article content. Looked up by the line's key (lower-cased,
+ * bullet-free, single-spaced), so `Advertising`, `ADVERTISING` and `  • Advertising` all match.
+ */
+
+/** Ad slots and the labels printed around them. */
+export const AD_LINES = [
+  'advertising',
+  'advertisement',
+  'iklan',
+  'ads',
+  'scroll untuk melanjutkan',
+  'scroll to continue with content',
+  'scroll to continue reading',
+] as const;
+
+/** Interactive widgets: buttons, font controls, image zoom, the related list's "read more". */
+export const WIDGET_LINES = [
+  'baca selengkapnya',
+  'read more',
+  'logo',
+  'font:',
+  'font',
+  'ukuran font: - +',
+  'ukuran font:',
+  'perbesar',
+  'image of tempo',
+  'bagikan',
+  'share',
+  'salin tautan',
+  'copy link',
+  'tutup',
+  'close',
+  'kembali ke atas',
+  'back to top',
+  'scroll ke bawah untuk membaca berita',
+  'scroll down to read the news',
+] as const;
+
+/**
+ * Login, registration and subscription chrome at the top of 2024-redesign pages. Exact lines
+ * only: "Masuk" as a whole line is a button, inside a sentence it is a word.
+ */
+export const ACCOUNT_LINES = [
+  'masuk',
+  'daftar',
+  'masuk / daftar',
+  'masuk/daftar',
+  'masuk atau daftar',
+  'login',
+  'log in',
+  'sign in',
+  'register',
+  'berlangganan',
+  'langganan',
+  'subscribe',
+  'akun saya',
+  'keluar',
+  'lupa kata sandi?',
+  'lupa password?',
+  'belum punya akun?',
+  'belum punya akun? daftar',
+  'atau masuk dengan',
+  'masuk dengan google',
+  'masuk dengan facebook',
+  'sign in with google',
+] as const;
+
+/** Promotional boilerplate matched by prefix, because its wording drifts (`klik di sini`/`disini`). */
+export const BOILERPLATE_PATTERNS = [
+  /^ikuti berita terkini dari tempo(?:\.co)? di google news/,
+  /^click here to get the latest news updates from tempo on google news/,
+  /^baca berita dengan sedikit iklan,? klik di ?sini/,
+  /^read the news with fewer ads/,
+  /^(?:masuk|login|log in) (?:ke akun|untuk membaca|dengan akun)/,
+  /^daftar (?:sekarang|gratis|akun)/,
+] as const;
+
+/**
+ * Paywall notices. Discarded as boilerplate, and they mean the page was cut off, so the
+ * parser also warns TRUNCATED.
+ */
+export const PAYWALL_PATTERNS = [
+  /^artikel ini khusus (?:untuk )?pelanggan/,
+  /^(?:baca|lanjutkan membaca) (?:selengkapnya )?dengan berlangganan/,
+  /^berlangganan (?:untuk|sekarang untuk) (?:membaca|melanjutkan)/,
+  /^sudah berlangganan\?/,
+  /^this article is (?:only )?for subscribers/,
+  /^subscribe to (?:continue|read)/,
+] as const;
+
+export interface NoiseMatch {
+  reason: DiscardReason;
+  /** The line is a paywall notice: the article text is incomplete. */
+  paywall: boolean;
+}
+
+const EXACT: ReadonlyMap<string, DiscardReason> = new Map<string, DiscardReason>([
+  ...AD_LINES.map((w): [string, DiscardReason] => [w, 'ad']),
+  ...WIDGET_LINES.map((w): [string, DiscardReason] => [w, 'widget']),
+  ...ACCOUNT_LINES.map((w): [string, DiscardReason] => [w, 'boilerplate']),
+]);
+
+/** Widget lines that end an item of the related list. */
+export const RELATED_ITEM_CLOSERS: ReadonlySet<string> = new Set(['baca selengkapnya', 'read more']);
+
+/** Longest boilerplate prefix worth testing; longer lines are content (skips regexes on paragraphs). */
+const MAX_NOISE_LENGTH = 160;
+
+/** Classifies a line key as page furniture (ad, widget, boilerplate), or null for content. */
+export function classifyNoise(key: string): NoiseMatch | null {
+  const exact = EXACT.get(key);
+  if (exact !== undefined) return { reason: exact, paywall: false };
+  if (key.length > MAX_NOISE_LENGTH) return null;
+  for (const pattern of PAYWALL_PATTERNS) if (pattern.test(key)) return { reason: 'boilerplate', paywall: true };
+  for (const pattern of BOILERPLATE_PATTERNS) if (pattern.test(key)) return { reason: 'boilerplate', paywall: false };
+  return null;
+}

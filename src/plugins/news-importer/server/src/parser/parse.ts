@@ -1,0 +1,487 @@
+/**
+ * The parser's outline. A page is read top to bottom in four regions, and within a region each
+ * line is offered to the field extractors in a fixed order; the first that claims it wins:
+ *
+ * 1. Above the title: noise → date line → section label. The first other line must be the
+ *    headline, or the page is NO_TITLE (no guessing on body-only fragments).
+ * 2. Under the title, up to the body: noise → repeated title → date line → byline (label block,
+ *    then one-line byline) → read-also → subtitle (only before the byline/date) → lead photo.
+ *    The body starts at the first paragraph with an outlet dateline (`TEMPO.CO, Jakarta - `) or,
+ *    on pages without one, at the first line that is neither furniture nor a caption.
+ * 3. The body, up to the related list: noise → read-also → source → one-line byline → photo
+ *    (only with a clear credit) → repeated caption/title/paragraph → paragraph. A trailing
+ *    all-caps sign-off then moves from the body to the byline.
+ * 4. The related list (see related.ts).
+ *
+ * Lines the fields do not keep go to `discarded` with a reason, so nothing is lost silently.
+ */
+import type { DateTime } from 'luxon';
+import { ArticleBuilder } from './builder';
+import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
+import { splitCaption } from './credits';
+import { parseCapturedAt, parseDateLine, type DateLine } from './dates';
+import { splitDateline, hasStrongDateline } from './dateline';
+import { ParseError } from './errors';
+import { decodeInput, stripBullet, toSourceLines, type SourceLine } from './input';
+import { detectLanguage } from './language';
+import { classifyNoise } from './noise';
+import { extractInlineReadAlso, matchReadAlsoLine, toReadAlso } from './read-also';
+import { findRelatedStart, parseRelatedList } from './related';
+import { matchSourceLine } from './source';
+import { isSectionLabel, isTitleLike } from './title';
+import type { Language, LineAssignment, ParseOptions, TracedArticle } from './types';
+import { isOutletName } from './vocabulary';
+
+/** Byline name lines read after one label: a label rarely credits more than three people by line. */
+const MAX_NAME_LINES = 3;
+
+/** A paragraph cut off by the scraper or a paywall ends in an ellipsis. */
+const TRUNCATION_MARK = /(?:\.\.\.|…)\s*$/;
+
+interface ParseState {
+  lines: readonly SourceLine[];
+  b: ArticleBuilder;
+  languageHint: Language | null;
+  truncatedAt: number | null;
+  /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout). */
+  ambiguousNames: { name: string; line: number }[];
+}
+
+function discardNoise(s: ParseState, line: SourceLine): boolean {
+  const noise = classifyNoise(line.key);
+  if (noise === null) return false;
+  s.b.discard(line, noise.reason);
+  if (noise.paywall && s.truncatedAt === null) s.truncatedAt = line.no;
+  return true;
+}
+
+function acceptDate(s: ParseState, line: SourceLine, date: DateLine): void {
+  const { b } = s;
+  if (b.publishedAt !== null) {
+    b.discard(line, 'label');
+    b.warn('EXTRA_DATE_LINE', `Line ${line.no} is a second date line ("${line.text}"); the first one is the publication date.`, line.no);
+    return;
+  }
+  b.assign(line, 'publishedAt');
+  b.publishedAt = date.iso;
+  b.publishedAtPrecision = date.precision;
+  if (date.language !== null) s.languageHint = date.language;
+  if (date.zone === null && date.precision === 'minute') {
+    b.warn('ASSUMED_TIME_ZONE', `The date line "${line.text}" prints no time zone; WIB (+07:00) was assumed.`, line.no);
+  }
+  if (date.weekdayMismatch) {
+    b.warn('WEEKDAY_MISMATCH', `The weekday in "${line.text}" does not match the date; the date was kept.`, line.no);
+  }
+}
+
+/** Handles a date-shaped line; true when the line was consumed. */
+function tryDate(s: ParseState, line: SourceLine): boolean {
+  const result = parseDateLine(line.text);
+  if (result === null) return false;
+  if (result.ok) acceptDate(s, line, result.date);
+  else {
+    s.b.discard(line, 'label');
+    s.b.warn('INVALID_DATE', `"${line.text}" looks like a date line but is not a calendar date (${result.reason}).`, line.no);
+  }
+  return true;
+}
+
+function addCredit(s: ParseState, role: BylineRole, names: readonly string[]): void {
+  for (const name of names) s.b.addName(role, name);
+}
+
+/**
+ * Reads a byline block starting at a label line: consecutive labels, then up to three lines of
+ * names. Returns the index after the block. A name belongs to the nearest label above it, except
+ * in the old layout (`Reporter:` / `Editor:` / one name), where its owner is left open.
+ */
+function readBylineBlock(s: ParseState, start: number, end: number, first: BylineLabel): number {
+  const { lines, b } = s;
+  const labels: { line: SourceLine; label: BylineLabel }[] = [{ line: lines[start] as SourceLine, label: first }];
+  const names: { line: SourceLine; names: string[] }[] = [];
+  const noise: SourceLine[] = [];
+  // Index after the last label or name line; furniture after it belongs to what follows.
+  let next = start + 1;
+  for (let i = start + 1; i < end; i++) {
+    const line = lines[i] as SourceLine;
+    if (classifyNoise(line.key) !== null) {
+      noise.push(line);
+      continue;
+    }
+    const label = matchBylineLabel(line.text);
+    if (label !== null) {
+      if (names.length > 0) break;
+      labels.push({ line, label });
+      next = i + 1;
+      continue;
+    }
+    if (names.length >= MAX_NAME_LINES || parseDateLine(line.text) !== null) break;
+    const lineNames = splitNames(line.text);
+    if (lineNames === null) break;
+    names.push({ line, names: lineNames });
+    next = i + 1;
+  }
+  const lastNo = next < lines.length ? (lines[next] as SourceLine).no : Infinity;
+  for (const line of noise) if (line.no < lastNo) discardNoise(s, line);
+  const i = next;
+
+  if (names.length === 0) {
+    for (const { line } of labels) {
+      b.discard(line, 'label');
+      b.warn('EMPTY_BYLINE_LABEL', `The byline label "${line.text}" on line ${line.no} names nobody.`, line.no);
+    }
+    return i;
+  }
+  const allNames = names.flatMap((n) => n.names);
+  if (labels.length > 1 && labels.every((l) => l.label.colon)) {
+    // Old layout: `Reporter:` and `Editor:` followed by one name; the page does not say whose.
+    for (const { line } of labels) b.assign(line, 'byline');
+    for (const n of names) {
+      b.assign(n.line, 'byline');
+      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no });
+    }
+    return i;
+  }
+  // The name belongs to the nearest label; labels before it stand empty.
+  const owner = labels[labels.length - 1] as { line: SourceLine; label: BylineLabel };
+  for (const { line } of labels.slice(0, -1)) {
+    b.discard(line, 'label');
+    b.warn('EMPTY_BYLINE_LABEL', `The byline label "${line.text}" on line ${line.no} names nobody.`, line.no);
+  }
+  b.assign(owner.line, 'byline');
+  for (const n of names) b.assign(n.line, 'byline');
+  addCredit(s, owner.label.role, allNames);
+  return i;
+}
+
+/** Handles a one-line byline (`Editor Nurhadi`, `Rep: X/ Red: Y`); true when consumed. */
+function tryInlineByline(s: ParseState, line: SourceLine): boolean {
+  const credits = matchInlineByline(line.text);
+  if (credits === null) return false;
+  s.b.assign(line, 'byline');
+  for (const credit of credits) addCredit(s, credit.role, credit.names);
+  return true;
+}
+
+function addCaption(s: ParseState, line: SourceLine, text: string, region: 'header' | 'body'): boolean {
+  const { b } = s;
+  if (b.captionKeys.has(line.key)) {
+    b.discard(line, 'duplicate');
+    return true;
+  }
+  const split = splitCaption(text, region);
+  if (split === null && region === 'body') return false;
+  b.captionKeys.add(line.key);
+  b.addPhoto(line, {
+    caption: split?.caption ?? text,
+    credit: split?.credit ?? null,
+    photographer: split?.photographer ?? null,
+    agency: split?.agency ?? null,
+    pool: split?.pool ?? false,
+  });
+  return true;
+}
+
+/** Whether a byline or date line follows before the next content line (confirms a subtitle). */
+function metaFollows(s: ParseState, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (classifyNoise(line.key) !== null) continue;
+    return parseDateLine(line.text) !== null || matchBylineLabel(line.text) !== null || matchInlineByline(line.text) !== null;
+  }
+  return false;
+}
+
+/** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
+function readTitle(s: ParseState): number {
+  const { lines, b } = s;
+  let i = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as SourceLine;
+    if (discardNoise(s, line) || tryDate(s, line)) continue;
+    if (b.section === null && isSectionLabel(line.key)) {
+      b.section = line.text;
+      b.assign(line, 'section');
+      continue;
+    }
+    break;
+  }
+  const candidate = lines[i];
+  if (candidate === undefined) {
+    throw new ParseError('NO_TITLE', 'The page has no headline: only furniture (ads, widgets, dates) was found.');
+  }
+  if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
+    throw new ParseError(
+      'NO_TITLE',
+      `Line ${candidate.no} should be the headline but reads like body text ("${candidate.text.slice(0, 60)}${candidate.text.length > 60 ? '…' : ''}"); is this a fragment without its title?`,
+      candidate.no,
+    );
+  }
+  b.title = candidate.text;
+  b.titleLine = candidate;
+  b.assign(candidate, 'title');
+  return i + 1;
+}
+
+/** Region 2: from under the headline to the first body paragraph. Returns the body's first index. */
+function readHeader(s: ParseState, start: number, end: number): number {
+  const { lines, b } = s;
+  const titleKey = b.titleLine?.key;
+  let strongStart = end;
+  for (let j = start; j < end; j++) {
+    if (hasStrongDateline((lines[j] as SourceLine).text)) {
+      strongStart = j;
+      break;
+    }
+  }
+  const hasStrong = strongStart < end;
+  let metaSeen = false;
+  let i = start;
+  while (i < strongStart) {
+    const line = lines[i] as SourceLine;
+    if (discardNoise(s, line)) {
+      i++;
+      continue;
+    }
+    if (line.key === titleKey) {
+      b.discard(line, 'duplicate');
+      i++;
+      continue;
+    }
+    if (tryDate(s, line)) {
+      metaSeen = true;
+      i++;
+      continue;
+    }
+    const label = matchBylineLabel(line.text);
+    if (label !== null) {
+      i = readBylineBlock(s, i, strongStart, label);
+      metaSeen = true;
+      continue;
+    }
+    if (tryInlineByline(s, line)) {
+      metaSeen = true;
+      i++;
+      continue;
+    }
+    if (isOutletName(line.text)) {
+      // CNN Indonesia prints its name alone under the headline: a desk byline without a label.
+      b.assign(line, 'byline');
+      b.byline.desk ??= line.text;
+      metaSeen = true;
+      i++;
+      continue;
+    }
+    const readAlso = matchReadAlsoLine(line.text);
+    if (readAlso !== null && readAlso !== 'label') {
+      b.addReadAlso(line, readAlso);
+      i++;
+      continue;
+    }
+    const text = stripBullet(line.text);
+    const isCaption = b.captionKeys.has(line.key) || splitCaption(text, 'header') !== null;
+    if (!metaSeen && b.subtitle === null && !isCaption && b.photos.length === 0 && (hasStrong || metaFollows(s, i + 1, strongStart))) {
+      b.subtitle = line.text;
+      b.assign(line, 'subtitle');
+      i++;
+      continue;
+    }
+    if (hasStrong || isCaption) {
+      addCaption(s, line, text, 'header');
+      i++;
+      continue;
+    }
+    return i;
+  }
+  return i;
+}
+
+/** Region 3: the body paragraphs with their photos, read-also links and source line. */
+function readBody(s: ParseState, start: number, end: number): void {
+  const { lines, b } = s;
+  const titleKey = b.titleLine?.key;
+  let readAlsoLabel = false;
+  let lastBodyKey: string | null = null;
+  for (let i = start; i < end; i++) {
+    const line = lines[i] as SourceLine;
+    if (discardNoise(s, line)) continue;
+    if (readAlsoLabel) {
+      readAlsoLabel = false;
+      b.addReadAlso(line, toReadAlso(line.text));
+      continue;
+    }
+    const readAlso = matchReadAlsoLine(line.text);
+    if (readAlso === 'label') {
+      // The title is on the next line; both lines make one entry.
+      b.assign(line, 'readAlso', b.readAlso.length);
+      readAlsoLabel = true;
+      continue;
+    }
+    if (readAlso !== null) {
+      b.addReadAlso(line, readAlso);
+      continue;
+    }
+    const source = matchSourceLine(line.text);
+    if (source !== null) {
+      b.addSource(line, source);
+      continue;
+    }
+    if (b.body.length > 0 && tryInlineByline(s, line)) continue;
+    const text = stripBullet(line.text);
+    if (b.captionKeys.has(line.key) || line.key === titleKey || line.key === lastBodyKey) {
+      b.discard(line, 'duplicate');
+      continue;
+    }
+    if (addCaption(s, line, text, 'body')) continue;
+
+    let paragraph = line.text;
+    if (b.body.length === 0) {
+      const split = splitDateline(paragraph, true);
+      if (split !== null) {
+        b.dateline = split.dateline;
+        paragraph = split.rest;
+      }
+    }
+    const inline = extractInlineReadAlso(paragraph);
+    b.addParagraph(line, inline.paragraph);
+    lastBodyKey = line.key;
+    for (const entry of inline.readAlso) b.readAlso.push(entry);
+  }
+  if (readAlsoLabel) {
+    // A dangling `Baca juga:` with nothing after it: keep the line accounted for as a label.
+    const last = b.assignments[b.assignments.length - 1];
+    if (last !== undefined && last.field === 'readAlso') {
+      b.assignments.pop();
+      const line = lines.find((l) => l.no === last.line) as SourceLine;
+      b.discard(line, 'label');
+    }
+  }
+}
+
+/** Moves a trailing all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`) from the body to the byline. */
+function takeSignOff(s: ParseState): number | null {
+  const { b } = s;
+  const lastIndex = b.body.length - 1;
+  const last = b.body[lastIndex];
+  if (last === undefined || lastIndex === 0) return null;
+  const assignment = b.bodyAssignments[lastIndex] as LineAssignment;
+  const signOff = matchSignOff(last);
+  if (signOff === null) return null;
+  b.body.pop();
+  b.bodyAssignments.pop();
+  assignment.field = 'byline';
+  assignment.index = null;
+  if (signOff.reporter !== null) {
+    if (isOutletName(signOff.reporter)) b.byline.desk ??= signOff.reporter;
+    else b.addName('reporters', signOff.reporter);
+  }
+  for (const source of signOff.sources) b.appendSource(source);
+  for (const photo of b.photos) if (photo.position > b.body.length) photo.position = b.body.length;
+  return assignment.line;
+}
+
+/** Settles the byline: outlet names become the desk, ambiguous names get a role and a warning. */
+function settleByline(s: ParseState, signOffReporter: boolean): void {
+  const { b } = s;
+  for (const { name, line } of s.ambiguousNames) {
+    // With a reporter signed off at the end, the one labelled name is most likely the editor.
+    const role: BylineRole = signOffReporter ? 'editors' : 'reporters';
+    b.addName(role, name);
+    b.warn('AMBIGUOUS_BYLINE', `The page prints several byline labels but only "${name}" (line ${line}); recorded as ${role === 'editors' ? 'editor' : 'reporter'}.`, line);
+  }
+  for (const role of ['reporters', 'editors', 'translators'] as const) {
+    const list = b.byline[role];
+    for (let k = list.length - 1; k >= 0; k--) {
+      const name = list[k] as string;
+      if (!isOutletName(name)) continue;
+      list.splice(k, 1);
+      b.byline.desk ??= name;
+    }
+  }
+}
+
+function finish(s: ParseState): void {
+  const { b } = s;
+  if (b.publishedAt === null) b.warn('NO_DATE', 'The page has no date line; publishedAt is null.');
+  const { reporters, editors, translators, desk } = b.byline;
+  if (reporters.length + editors.length + translators.length === 0 && desk === null) {
+    b.warn('NO_BYLINE', 'The page credits nobody (no reporter, editor, translator or desk).');
+  }
+  const lastParagraph = b.body[b.body.length - 1] as string;
+  if (s.truncatedAt !== null) {
+    b.warn('TRUNCATED', `The page shows a paywall notice (line ${s.truncatedAt}); the body is incomplete.`, s.truncatedAt);
+  } else if (TRUNCATION_MARK.test(lastParagraph)) {
+    const line = b.bodyAssignments[b.bodyAssignments.length - 1]?.line ?? null;
+    b.warn('TRUNCATED', 'The last paragraph ends in an ellipsis; the page was probably cut off.', line);
+  }
+}
+
+/**
+ * Parses a page into the article and the trace of where each line went. Throws ParseError only.
+ * Prefer parseArticle unless you need the trace (tests, the admin preview's highlighting).
+ */
+export function parseArticleWithTrace(input: string | Uint8Array, options: ParseOptions = {}): TracedArticle {
+  try {
+    return parseOrThrow(input, options);
+  } catch (error: unknown) {
+    if (error instanceof ParseError) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    throw new ParseError('INTERNAL', `The parser failed unexpectedly (${detail}); please report this page.`);
+  }
+}
+
+function readCapturedAt(options: ParseOptions): DateTime | null {
+  const value: unknown = options.capturedAt;
+  if (value === undefined || value === null) return null;
+  const parsed = typeof value === 'string' || value instanceof Date ? parseCapturedAt(value) : null;
+  if (parsed === null) {
+    throw new ParseError('BAD_OPTION', `capturedAt must be an ISO 8601 timestamp or a valid Date, got ${JSON.stringify(value)}.`);
+  }
+  return parsed;
+}
+
+function parseOrThrow(input: string | Uint8Array, options: ParseOptions): TracedArticle {
+  const capturedAt = readCapturedAt(options);
+  const lines = toSourceLines(decodeInput(input));
+  const b = new ArticleBuilder();
+  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, ambiguousNames: [] };
+
+  const afterTitle = readTitle(s);
+  const relatedStart = findRelatedStart(lines, afterTitle);
+  const bodyStart = readHeader(s, afterTitle, relatedStart);
+  readBody(s, bodyStart, relatedStart);
+  if (b.body.length === 0) {
+    throw new ParseError('NO_BODY', `The page has a headline ("${b.title ?? ''}") but no body paragraphs.`, null);
+  }
+  parseRelatedList(lines, relatedStart, lines.length, b, capturedAt);
+  const signOffLine = takeSignOff(s);
+  settleByline(s, signOffLine !== null && b.byline.reporters.length > 0);
+  finish(s);
+
+  b.discarded.sort((x, y) => x.line - y.line);
+  b.assignments.sort((x, y) => x.line - y.line);
+  // Re-point discarded assignments after sorting the discarded list.
+  const discardedIndex = new Map(b.discarded.map((d, k) => [d.line, k]));
+  for (const a of b.assignments) if (a.field === 'discarded') a.index = discardedIndex.get(a.line) ?? null;
+
+  return {
+    article: {
+      language: detectLanguage(b.body, s.languageHint),
+      title: b.title as string,
+      subtitle: b.subtitle,
+      section: b.section,
+      byline: b.byline,
+      publishedAt: b.publishedAt,
+      publishedAtPrecision: b.publishedAtPrecision,
+      dateline: b.dateline,
+      body: b.body,
+      photos: b.photos,
+      source: b.source,
+      readAlso: b.readAlso,
+      related: b.related,
+      discarded: b.discarded,
+      warnings: b.warnings,
+    },
+    lines: b.assignments,
+  };
+}
