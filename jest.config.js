@@ -1,14 +1,30 @@
-/** @type {import('jest').Config} */
-module.exports = {
+/** Shared by both projects. */
+const base = {
   testEnvironment: 'node',
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
-  testMatch: ['<rootDir>/tests/**/*.test.ts', '<rootDir>/src/**/__tests__/**/*.test.ts'],
   // Dots escaped: an unescaped `.tmp` would also match `/tmp/` and hide every test.
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/\\.tmp/', '<rootDir>/dist/', '/dist/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/\\.tmp/', '/dist/'],
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/\\.tmp/'],
-  globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
-  // Each integration file boots its own Strapi (~3 s) on its own database.
-  testTimeout: 120000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
   maxWorkers: 2,
+  // Integration files boot a real Strapi (~3 s on SQLite, longer on PostgreSQL).
+  testTimeout: 120000,
   reporters: ['default', '<rootDir>/tests/helpers/summary-reporter.js'],
+  projects: [
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts', '<rootDir>/src/**/__tests__/**/*.test.ts'],
+    },
+    {
+      ...base,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      // Compiles the app into dist/ once; each test file then boots its own Strapi on its own database.
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+    },
+  ],
 };

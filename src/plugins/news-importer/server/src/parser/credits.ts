@@ -63,7 +63,8 @@ export function parseCredit(credit: string): CreditParts | null {
   // Drop Antara's trailing editor initials; they are in the printed credit but name nobody.
   if (parts.length > 2 && EDITOR_INITIALS.test(parts[parts.length - 1] as string)) parts.pop();
   for (const part of parts) {
-    if (!CREDIT_PART.test(part) || wordCount(part) > MAX_WORDS_PER_PART) return null;
+    // `iStockphoto` is an agency although it starts in lower case.
+    if ((!CREDIT_PART.test(part) && !isPhotoAgency(part)) || wordCount(part) > MAX_WORDS_PER_PART) return null;
   }
   const [first, second, ...rest] = parts as [string, ...string[]];
   const person = (name: string | undefined): string | null =>
@@ -122,7 +123,7 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
   }
   // The first slash of the credit: `Name / Pool via X` has one, `AGENCY/Name/Pool` two.
   const earlier = text.lastIndexOf('/', slash - 1);
-  if (earlier >= 0 && slash - earlier < 60 && !/\s[\p{Ll}]+\s/u.test(text.slice(earlier, slash))) slash = earlier;
+  if (earlier >= 0 && slash - earlier < 60 && CREDIT_PART.test(text.slice(earlier + 1, slash).trim())) slash = earlier;
 
   const starts: number[] = [];
   let end = slash;

@@ -59,7 +59,10 @@ export function splitDateline(text: string, allowWeak: boolean): DatelineSplit |
   return null;
 }
 
-/** Whether a paragraph opens with an outlet dateline, which marks the start of the body. */
+/**
+ * Whether a paragraph opens with an outlet dateline, which marks the start of the body. Kompas's
+ * date line (`Kompas.com - 05/05/2022, 19:37 WIB`) has the same prefix: callers test dates first.
+ */
 export function hasStrongDateline(text: string): boolean {
   return splitDateline(text, false) !== null;
 }

@@ -187,7 +187,7 @@ function metaFollows(s: ParseState, from: number, end: number): boolean {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
-    return parseDateLine(line.text) !== null || matchBylineLabel(line.text) !== null || matchInlineByline(line.text) !== null;
+    return parseDateLine(line.text) !== null || matchBylineLabel(line.text) !== null || matchInlineByline(line.text) !== null || isOutletName(line.text);
   }
   return false;
 }
@@ -229,7 +229,8 @@ function readHeader(s: ParseState, start: number, end: number): number {
   const titleKey = b.titleLine?.key;
   let strongStart = end;
   for (let j = start; j < end; j++) {
-    if (hasStrongDateline((lines[j] as SourceLine).text)) {
+    const text = (lines[j] as SourceLine).text;
+    if (hasStrongDateline(text) && parseDateLine(text) === null) {
       strongStart = j;
       break;
     }

@@ -39,6 +39,7 @@ export const PHOTO_AGENCIES = [
   'Wikimedia Commons',
   'Kompas',
   'KOMPAS.com',
+  'Republika',
   'iStockphoto',
   'Instagram',
   'Twitter',
