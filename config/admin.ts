@@ -15,6 +15,15 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY')!,
   },
+  // `strapi develop` restarts on file changes under the app; these never affect the running server
+  // (the news-importer is loaded from its built dist/, rebuilt by `npm run watch:plugin`).
+  watchIgnoreFiles: [
+    '**/tests/**',
+    '**/scripts/**',
+    '**/database/seeds/**',
+    '**/src/plugins/*/server/src/**',
+    '**/src/plugins/*/admin/src/**',
+  ],
   flags: {
     nps: env.bool('FLAG_NPS', true),
     promoteEE: env.bool('FLAG_PROMOTE_EE', true),
