@@ -39,46 +39,55 @@ export class ArticleBuilder {
   /** Assignment of each body paragraph, so a trailing sign-off can move to the byline. */
   readonly bodyAssignments: LineAssignment[] = [];
 
+  /** Records that `line` went into `field` (at `index` for array fields). */
   assign(line: SourceLine, field: ArticleField, index: number | null = null): LineAssignment {
     const assignment: LineAssignment = { line: line.no, field, index };
     this.assignments.push(assignment);
     return assignment;
   }
 
+  /** Drops a line from every field, keeping it in `discarded` with the reason. */
   discard(line: SourceLine, reason: DiscardReason): void {
     this.assign(line, 'discarded', this.discarded.length);
     this.discarded.push({ line: line.no, text: line.text, reason });
   }
 
+  /** Adds a warning for the reviewer. */
   warn(code: ParseWarningCode, message: string, line: number | null = null): void {
     this.warnings.push({ code, message, line });
   }
 
+  /** Credits a person in a byline role, once. */
   addName(role: keyof Omit<Byline, 'desk'>, name: string): void {
     const list = this.byline[role];
     if (!list.includes(name)) list.push(name);
   }
 
+  /** Appends a body paragraph. */
   addParagraph(line: SourceLine, text: string): void {
     this.bodyAssignments.push(this.assign(line, 'body', this.body.length));
     this.body.push(text);
   }
 
+  /** Adds a photo after the paragraphs read so far. */
   addPhoto(line: SourceLine, photo: Omit<ParsedPhoto, 'position'>): void {
     this.assign(line, 'photos', this.photos.length);
     this.photos.push({ ...photo, position: this.body.length });
   }
 
+  /** Adds a read-also link printed on its own line. */
   addReadAlso(line: SourceLine, entry: ParsedReadAlso): void {
     this.assign(line, 'readAlso', this.readAlso.length);
     this.readAlso.push(entry);
   }
 
+  /** Takes a `Sumber:` line as the source. */
   addSource(line: SourceLine, source: string): void {
     this.assign(line, 'source');
     this.appendSource(source);
   }
 
+  /** Adds a source without a line of its own (a sign-off's outlets), comma-separated, once. */
   appendSource(source: string): void {
     if (this.source === null) this.source = source;
     else if (!this.source.split(', ').includes(source)) this.source = `${this.source}, ${source}`;

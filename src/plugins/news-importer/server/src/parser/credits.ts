@@ -132,8 +132,8 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
     let start = end;
     while (start > 0 && text.charCodeAt(start - 1) !== 32) start--;
     const token = text.slice(start, end);
-    if (!CREDIT_TOKEN.test(token) || /[.,;:!?”"]$/.test(token) && starts.length > 0) break;
-    if (/[,;:!?”"]$/.test(token)) break;
+    // Stop at prose and at the punctuation that ends the caption (`… ke jalurnya.`).
+    if (!CREDIT_TOKEN.test(token) || /[,;:!?”"]$/.test(token) || (starts.length > 0 && token.endsWith('.'))) break;
     starts.push(start);
     end = start;
     while (end > 0 && text.charCodeAt(end - 1) === 32) end--;

@@ -1,7 +1,17 @@
 /**
  * news-importer parser: the plain text of a scraped Tempo.co article page in, a typed, lossless
- * ParsedArticle out. Pure TypeScript without Strapi, shared by the server, the CLI
+ * ParsedArticle out. Pure TypeScript without Strapi (only Luxon), shared by the server, the CLI
  * (`npm run parse`) and the admin preview. The reading order is documented in parse.ts.
+ *
+ * Conventions of the result:
+ * - Text is kept as printed, only trimmed: names (`MAYA AYU PUSPITASARI`), datelines (`JAKARTA`),
+ *   credits (`TEMPO/Subekti.`) and markup (`<script>`) are never rewritten or rendered.
+ * - `publishedAt` carries the page's offset (WIB +07:00, WITA +08:00, WIT +09:00; WIB when none
+ *   is printed). A date-only line gives midnight of that day with precision `day`.
+ * - `related[].approxPublishedAt` is capturedAt minus the printed age, in WIB, to the second;
+ *   null without capturedAt.
+ * - Every non-blank line is accounted for: in a field or in `discarded`; parseArticleWithTrace
+ *   returns the line-by-line map.
  */
 import { ParseError, type ParseErrorInfo } from './errors';
 import { parseArticleWithTrace } from './parse';

@@ -20,12 +20,26 @@ const LINE_BREAK = /\r\n?|\n/;
 
 /** Removes a leading bullet glyph: a bullet is page furniture, not text. */
 export function stripBullet(text: string): string {
-  return text.replace(BULLET_PREFIX, '');
+  const first = text.charCodeAt(0);
+  // Every bullet glyph is above U+00B6; skip the regex for ordinary first letters.
+  return first < 0xb7 ? text : text.replace(BULLET_PREFIX, '');
 }
+
+/**
+ * Lines longer than this are paragraphs or captions: they are never looked up in a word list,
+ * only compared for exact repeats, so their key skips case folding (a large share of the time).
+ */
+const MAX_FOLDED_KEY_LENGTH = 160;
+
+/** Two spaces in a row or a space other than U+0020: only then is collapsing worth a copy. */
+const UNUSUAL_SPACE = /\s\s|[^\S ]/;
 
 /** The comparison key of a line: case, bullets and runs of spaces do not matter. */
 export function lineKey(text: string): string {
-  return stripBullet(text).replace(/\s+/g, ' ').toLowerCase();
+  const unbulleted = stripBullet(text);
+  if (unbulleted.length > MAX_FOLDED_KEY_LENGTH) return unbulleted;
+  const single = UNUSUAL_SPACE.test(unbulleted) ? unbulleted.replace(/\s+/g, ' ') : unbulleted;
+  return single.toLowerCase();
 }
 
 /** Number of the line holding the character at `offset` in `text`. */

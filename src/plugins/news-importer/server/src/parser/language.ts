@@ -10,22 +10,23 @@ export const EN_STOPWORDS = ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'for'
 const ID_SET: ReadonlySet<string> = new Set(ID_STOPWORDS);
 const EN_SET: ReadonlySet<string> = new Set(EN_STOPWORDS);
 
-/** Enough words to decide; more only costs time. */
-const SAMPLE_WORDS = 400;
+/** Enough text to decide (about 250 words); more only costs time. */
+const SAMPLE_CHARS = 1500;
+
+const NON_LETTERS = /[^\p{L}]+/u;
 
 /** Guesses the page language from its body text; Indonesian wins ties (Tempo's home language). */
 export function detectLanguage(paragraphs: readonly string[], hint: Language | null): Language {
+  let sample = '';
+  for (const paragraph of paragraphs) {
+    sample += ` ${paragraph}`;
+    if (sample.length >= SAMPLE_CHARS) break;
+  }
   let id = 0;
   let en = 0;
-  let seen = 0;
-  for (const paragraph of paragraphs) {
-    for (const word of paragraph.toLowerCase().split(/[^\p{L}]+/u)) {
-      if (word.length === 0) continue;
-      if (ID_SET.has(word)) id++;
-      else if (EN_SET.has(word)) en++;
-      if (++seen >= SAMPLE_WORDS) break;
-    }
-    if (seen >= SAMPLE_WORDS) break;
+  for (const word of sample.slice(0, SAMPLE_CHARS).toLowerCase().split(NON_LETTERS)) {
+    if (ID_SET.has(word)) id++;
+    else if (EN_SET.has(word)) en++;
   }
   if (id === en) return hint ?? 'id';
   return en > id ? 'en' : 'id';

@@ -38,6 +38,9 @@ const MAX_NAME_LINES = 3;
 /** A paragraph cut off by the scraper or a paywall ends in an ellipsis. */
 const TRUNCATION_MARK = /(?:\.\.\.|…)\s*$/;
 
+/** How a finished paragraph ends; a last paragraph ending otherwise was cut mid-sentence. */
+const PARAGRAPH_END = /[.!?"”’')\]>]$/;
+
 interface ParseState {
   lines: readonly SourceLine[];
   b: ArticleBuilder;
@@ -47,6 +50,7 @@ interface ParseState {
   ambiguousNames: { name: string; line: number }[];
 }
 
+/** Discards page furniture (and remembers a paywall notice); true when the line was furniture. */
 function discardNoise(s: ParseState, line: SourceLine): boolean {
   const noise = classifyNoise(line.key);
   if (noise === null) return false;
@@ -55,6 +59,7 @@ function discardNoise(s: ParseState, line: SourceLine): boolean {
   return true;
 }
 
+/** Takes the first date line as publishedAt; later ones are discarded with a warning. */
 function acceptDate(s: ParseState, line: SourceLine, date: DateLine): void {
   const { b } = s;
   if (b.publishedAt !== null) {
@@ -86,6 +91,7 @@ function tryDate(s: ParseState, line: SourceLine): boolean {
   return true;
 }
 
+/** Credits names in one role, once each. */
 function addCredit(s: ParseState, role: BylineRole, names: readonly string[]): void {
   for (const name of names) s.b.addName(role, name);
 }
@@ -163,6 +169,7 @@ function tryInlineByline(s: ParseState, line: SourceLine): boolean {
   return true;
 }
 
+/** Adds a photo from a caption line (or drops a repeated caption); false when the body line is no caption. */
 function addCaption(s: ParseState, line: SourceLine, text: string, region: 'header' | 'body'): boolean {
   const { b } = s;
   if (b.captionKeys.has(line.key)) {
@@ -370,7 +377,8 @@ function takeSignOff(s: ParseState): number | null {
   if (signOff === null) return null;
   b.body.pop();
   b.bodyAssignments.pop();
-  assignment.field = 'byline';
+  // A sign-off naming only an outlet (`REUTERS`) credits a source, not a person.
+  assignment.field = signOff.reporter === null ? 'source' : 'byline';
   assignment.index = null;
   if (signOff.reporter !== null) {
     if (isOutletName(signOff.reporter)) b.byline.desk ??= signOff.reporter;
@@ -401,6 +409,7 @@ function settleByline(s: ParseState, signOffReporter: boolean): void {
   }
 }
 
+/** Page-level warnings: what a reviewer should look at before publishing the import. */
 function finish(s: ParseState): void {
   const { b } = s;
   if (b.publishedAt === null) b.warn('NO_DATE', 'The page has no date line; publishedAt is null.');
@@ -411,9 +420,9 @@ function finish(s: ParseState): void {
   const lastParagraph = b.body[b.body.length - 1] as string;
   if (s.truncatedAt !== null) {
     b.warn('TRUNCATED', `The page shows a paywall notice (line ${s.truncatedAt}); the body is incomplete.`, s.truncatedAt);
-  } else if (TRUNCATION_MARK.test(lastParagraph)) {
+  } else if (TRUNCATION_MARK.test(lastParagraph) || !PARAGRAPH_END.test(lastParagraph)) {
     const line = b.bodyAssignments[b.bodyAssignments.length - 1]?.line ?? null;
-    b.warn('TRUNCATED', 'The last paragraph ends in an ellipsis; the page was probably cut off.', line);
+    b.warn('TRUNCATED', 'The last paragraph ends in an ellipsis or mid-sentence; the page was probably cut off.', line);
   }
 }
 
@@ -431,6 +440,7 @@ export function parseArticleWithTrace(input: string | Uint8Array, options: Parse
   }
 }
 
+/** Validates the capturedAt option; a bad value is the caller's mistake (BAD_OPTION). */
 function readCapturedAt(options: ParseOptions): DateTime | null {
   const value: unknown = options.capturedAt;
   if (value === undefined || value === null) return null;
@@ -441,6 +451,7 @@ function readCapturedAt(options: ParseOptions): DateTime | null {
   return parsed;
 }
 
+/** The four regions in order, then the page-level settling; see the outline at the top. */
 function parseOrThrow(input: string | Uint8Array, options: ParseOptions): TracedArticle {
   const capturedAt = readCapturedAt(options);
   const lines = toSourceLines(decodeInput(input));

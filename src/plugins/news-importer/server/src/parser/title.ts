@@ -17,5 +17,5 @@ export function isTitleLike(text: string): boolean {
 
 /** Whether a line is one of Tempo's section labels (`Internasional`, `Nasional`, `World`). */
 export function isSectionLabel(key: string): boolean {
-  return SECTION_NAME_SET.has(key);
+  return key.length <= 20 && SECTION_NAME_SET.has(key);
 }

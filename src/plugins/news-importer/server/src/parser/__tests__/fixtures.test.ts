@@ -1,5 +1,28 @@
+import { readdirSync, readFileSync } from 'fs';
+import path from 'path';
 import { parseArticle, type ParsedArticle } from '..';
-import { loadFixtures } from './helpers';
+
+/** /work/main/tests/fixtures/tempo, seven levels up from this folder. */
+const FIXTURE_DIR = path.join(__dirname, '../../../../../../../tests/fixtures/tempo');
+
+interface Fixture {
+  name: string;
+  bytes: Buffer;
+  text: string;
+  expected: ParsedArticle;
+}
+
+/** Every `*.txt` fixture with its hand-written `*.expected.json`. */
+function loadFixtures(): Fixture[] {
+  return readdirSync(FIXTURE_DIR)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(path.join(FIXTURE_DIR, name));
+      const expectedPath = path.join(FIXTURE_DIR, name.replace(/\.txt$/, '.expected.json'));
+      return { name, bytes, text: bytes.toString('utf8'), expected: JSON.parse(readFileSync(expectedPath, 'utf8')) as ParsedArticle };
+    });
+}
 
 // One fixture per layout variation described in /work/shared/TEMPO-FORMAT.md, each with a
 // hand-written expected JSON. One `it` per field so a failure names the field that broke.

@@ -1,0 +1,67 @@
+import { parseCredit, splitCaption } from '../credits';
+
+describe('parseCredit', () => {
+  it.each([
+    ['Stefani Reynolds/Pool via REUTERS', 'Stefani Reynolds', 'REUTERS', true],
+    ['Pavel Golovkin / Pool via REUTERS', 'Pavel Golovkin', 'REUTERS', true],
+    ['TEMPO/Subekti.', 'Subekti', 'TEMPO', false],
+    ['TEMPO / Hilman Fathurrahman W', 'Hilman Fathurrahman W', 'TEMPO', false],
+    ['ANTARA FOTO/Budi Santoso', 'Budi Santoso', 'ANTARA FOTO', false],
+    ['ANTARA FOTO/Sigid Kurniawan/foc.', 'Sigid Kurniawan', 'ANTARA FOTO', false],
+    ['REUTERS/Kim Hong-Ji', 'Kim Hong-Ji', 'REUTERS', false],
+    ['REUTERS/Kim Hong-Ji/Pool', 'Kim Hong-Ji', 'REUTERS', true],
+    ['Tempo/Fajar Januarta', 'Fajar Januarta', 'Tempo', false],
+    ['AP Photo/Evan Vucci', 'Evan Vucci', 'AP Photo', false],
+    ['ANTARA/Dok', null, 'ANTARA', false],
+    ['Evan Vucci/AP', 'Evan Vucci', 'AP', false],
+  ])('reads %j', (credit, photographer, agency, pool) => {
+    expect(parseCredit(credit)).toMatchObject({ photographer, agency, pool });
+  });
+
+  it.each([['dan/atau'], ['Reuters/Ipsos kata dia'], ['5/5/2022'], ['Baca: Judul/Lain'], ['Budi/Andi']])('rejects %j', (text) => {
+    expect(parseCredit(text)).toBeNull();
+  });
+});
+
+describe('splitCaption', () => {
+  it('splits the caption from a trailing credit, keeping the credit as printed', () => {
+    expect(splitCaption('Presiden Jokowi di Istana Merdeka, Jakarta, 5 Mei 2022. TEMPO/Subekti.', 'body')).toEqual({
+      caption: 'Presiden Jokowi di Istana Merdeka, Jakarta, 5 Mei 2022.',
+      credit: 'TEMPO/Subekti.',
+      photographer: 'Subekti',
+      agency: 'TEMPO',
+      pool: false,
+      agencyOnly: false,
+    });
+  });
+
+  it('takes the credit out of brackets and parentheses', () => {
+    expect(splitCaption('Konferensi pers di Sochi, 13 Mei 2019. [Pavel Golovkin / Pool via REUTERS]', 'body')?.credit).toBe('Pavel Golovkin / Pool via REUTERS');
+    expect(splitCaption('Petugas menyiapkan kotak suara, 5 Juli 2014. (ANTARA/Dok)', 'body')?.credit).toBe('ANTARA/Dok');
+  });
+
+  it('finds an agency credit even without a period before it', () => {
+    expect(splitCaption('Presiden Jokowi di Istana Negara Jakarta TEMPO/Subekti', 'body')).toMatchObject({
+      caption: 'Presiden Jokowi di Istana Negara Jakarta',
+      credit: 'TEMPO/Subekti',
+    });
+  });
+
+  it('accepts a bare bracketed agency under the title but not in the body', () => {
+    const line = 'Suasana rapat di Gedung DPR, Jakarta, 1 Juni 2022. (ANTARA)';
+    expect(splitCaption(line, 'header')?.agency).toBe('ANTARA');
+    expect(splitCaption(line, 'body')).toBeNull();
+  });
+
+  it.each([
+    ['a parenthetical abbreviation', 'Kasus itu kini ditangani Komisi Pemberantasan Korupsi (KPK).'],
+    ['an inline read-also', 'Lavrov memberi selamat kepada Xi Jinping. (Baca: Xi Jinping Terpilih Lagi/Kongres)'],
+    ['a survey attribution', 'Hasil itu sesuai jajak pendapat Reuters/Ipsos.'],
+    ['and/or', 'Pelaku dapat dipidana penjara dan/atau denda.'],
+    ['a numeric date', 'Rapat digelar pada Kamis (5/5/2022).'],
+    ['a URL', 'Informasi lengkap ada di https://tempo.co/read/123/Berita'],
+    ['a quoted sentence', '“Kami sudah bekerja sama dengan REUTERS/AP,” kata dia'],
+  ])('never turns %s in the body into a caption', (_label, text) => {
+    expect(splitCaption(text, 'body')).toBeNull();
+  });
+});
