@@ -14,5 +14,7 @@ export default {
     await ensureContentLocales(strapi);
     await ensurePublicReadPermissions(strapi);
     await ensureDevelopmentAdmin(strapi);
+    // Last: the seed needs the locales. A no-op unless news-importer's `autoSeed` is on and there is no article.
+    await strapi.plugin('news-importer').service('importer').seedIfEmpty();
   },
 };

@@ -68,6 +68,8 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
     ENCRYPTION_KEY: secret(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
+    // Each test file says what content it needs; the seed test turns this on.
+    NEWS_IMPORTER_AUTO_SEED: 'false',
     BROWSER: 'none',
     ...env,
   });

@@ -1,1 +1,3 @@
-export default {};
+import importController from './import';
+
+export default { import: importController };

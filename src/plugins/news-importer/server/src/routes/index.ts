@@ -1,4 +1,22 @@
+import { IMPORT_ACTION } from '../pluginId';
+
+/** Admin panel (and admin-token programs): an admin JWT with the `import` permission. */
+const adminOnly = {
+  policies: ['admin::isAuthenticatedAdmin', { name: 'admin::hasPermissions', config: { actions: [IMPORT_ACTION] } }],
+};
+
 export default {
-  admin: { type: 'admin', routes: [] },
-  'content-api': { type: 'content-api', routes: [] },
+  admin: {
+    type: 'admin',
+    routes: [
+      { method: 'POST', path: '/preview', handler: 'import.preview', config: adminOnly },
+      { method: 'POST', path: '/import', handler: 'import.import', config: adminOnly },
+    ],
+  },
+  // Import scripts on other machines: `Authorization: Bearer <API token>` (full access, or a custom
+  // token granted news-importer › import). The public role is never granted it.
+  'content-api': {
+    type: 'content-api',
+    routes: [{ method: 'POST', path: '/import', handler: 'import.import' }],
+  },
 };

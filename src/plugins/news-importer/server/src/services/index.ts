@@ -1,1 +1,3 @@
-export default {};
+import importer from './importer';
+
+export default { importer };

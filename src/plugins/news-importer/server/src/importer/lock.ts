@@ -1,0 +1,13 @@
+import type { Core } from '@strapi/strapi';
+
+type Transaction = { raw(sql: string, bindings: unknown[]): PromiseLike<unknown> };
+
+/**
+ * Serialises work on one key across every Strapi process sharing the database: on PostgreSQL a
+ * transaction-level advisory lock on the given transaction (released at commit or rollback). SQLite
+ * runs one write transaction at a time by itself, so there is nothing to add there.
+ */
+export async function lockKey(strapi: Core.Strapi, trx: Transaction, key: string): Promise<void> {
+  if (strapi.db.dialect.client !== 'postgres') return;
+  await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`news-importer:${key}`]);
+}

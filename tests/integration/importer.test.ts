@@ -1,0 +1,188 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import { startStrapi, type TestApp } from '../helpers/strapi';
+import { adminToken, rowCounts } from '../helpers/admin';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SEED_TEXT = fs.readFileSync(path.join(ROOT, 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt'), 'utf8');
+const ENGLISH_TEXT = fs.readFileSync(path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt'), 'utf8');
+const SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
+
+let app: TestApp;
+const importer = () => app.strapi.plugin('news-importer').service('importer');
+
+beforeAll(async () => {
+  app = await startStrapi({ NEWS_IMPORTER_AUTO_SEED: 'true' });
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+/** Counts INSERT, UPDATE and DELETE statements sent to the database while `work` runs. */
+async function countWrites(work: () => Promise<unknown>): Promise<number> {
+  let writes = 0;
+  const listener = (query: { sql: string }) => {
+    if (/^\s*(insert|update|delete)\b/i.test(query.sql)) writes += 1;
+  };
+  app.strapi.db.connection.on('query', listener);
+  try {
+    await work();
+  } finally {
+    app.strapi.db.connection.off('query', listener);
+  }
+  return writes;
+}
+
+const publishedArticle = (locale = 'id') =>
+  app.strapi.documents('api::article.article').findFirst({
+    locale,
+    status: 'published',
+    filters: { slug: SLUG },
+    populate: { reporters: true, photos: { sort: 'position:asc' }, relatedLinks: { sort: 'position:asc' } },
+  } as never) as Promise<Record<string, any> | null>;
+
+describe('the seeded article (autoSeed on a fresh database)', () => {
+  it('is published in Indonesian with the desk byline, 2 photos, 11 links and all 6 paragraphs', async () => {
+    const article = await publishedArticle();
+    expect(article).not.toBeNull();
+    expect(article!).toMatchObject({
+      title: 'Cina dan Rusia Janji Akan Saling Dukung',
+      slug: SLUG,
+      locale: 'id',
+      publishedDate: '2022-10-28T05:00:00.000Z',
+      dateline: 'Jakarta',
+      outlet: 'Tempo.co',
+      sourceName: 'RT.com',
+    });
+    expect(article!.reporters.map((r: { name: string; kind: string }) => [r.name, r.kind])).toEqual([['Tempo.co', 'desk']]);
+    expect(article!.photos.map((p: { position: number; credit: string; photographer: string; agency: string }) => [p.position, p.credit, p.photographer, p.agency])).toEqual([
+      [0, 'Stefani Reynolds/Pool via REUTERS', 'Stefani Reynolds', 'REUTERS'],
+      [3, 'Pavel Golovkin / Pool via REUTERS', 'Pavel Golovkin', 'REUTERS'],
+    ]);
+    const links = article!.relatedLinks as Array<{ kind: string; title: string; ageLabel: string | null; summary: string | null }>;
+    expect(links).toHaveLength(11);
+    expect(links[0]).toMatchObject({ kind: 'readAlso', title: 'Rishi Sunak Jadi PM Inggris, Kementerian Luar Negeri Optimistis Kemitraan Strategis Tetap Lanjut' });
+    expect(links.slice(1).every((link) => link.kind === 'related' && link.summary !== null)).toBe(true);
+    expect(links[1]).toMatchObject({ ageLabel: '5 jam lalu', title: 'AS Batasi Izin Ekspor Teknologi untuk Cina, Qualcomm dan Intel Tak Bisa Pasok Chip ke Huawei' });
+    expect(links[10].ageLabel).toBe('1 hari lalu');
+    const paragraphs = (article!.body as Array<{ type: string; children: Array<{ text: string }> }>).map((block) => {
+      expect(block.type).toBe('paragraph');
+      return block.children.map((child) => child.text).join('');
+    });
+    expect(paragraphs).toHaveLength(6);
+    expect(paragraphs[0].startsWith('Menteri Luar Negeri Cina Wang Yi berjanji')).toBe(true);
+    expect(paragraphs.join('\n')).not.toMatch(/Advertising|TEMPO\.CO, Jakarta|Baca juga|Google News/);
+  });
+
+  it('made exactly these documents and no others', async () => {
+    const count = (uid: string, status: 'draft' | 'published') => app.strapi.documents(uid as never).count({ status } as never);
+    expect(await count('api::article.article', 'published')).toBe(1);
+    expect(await count('api::reporter.reporter', 'draft')).toBe(1);
+    expect(await count('api::photo.photo', 'published')).toBe(2);
+    expect(await count('api::related-link.related-link', 'published')).toBe(11);
+  });
+
+  it('is served over REST with its relations', async () => {
+    const response = await request(app.server).get(`/api/articles?locale=id&filters[slug][$eq]=${SLUG}&populate[reporters]=true&populate[photos]=true&populate[relatedLinks]=true`);
+    expect(response.status).toBe(200);
+    const [article] = response.body.data;
+    expect(article.title).toBe('Cina dan Rusia Janji Akan Saling Dukung');
+    expect(article.reporters.map((r: { name: string }) => r.name)).toEqual(['Tempo.co']);
+    expect(article.photos).toHaveLength(2);
+    expect(article.relatedLinks).toHaveLength(11);
+  });
+
+  it('is unchanged by a second seed, which writes nothing', async () => {
+    let results: Array<{ report: { action: string } }> = [];
+    const writes = await countWrites(async () => {
+      results = await importer().seed();
+    });
+    expect(results.map((result) => result.report.action)).toEqual(['unchanged']);
+    expect(writes).toBe(0);
+  });
+});
+
+describe('importing', () => {
+  it('updates changed text in place: same document, photos and links replaced, no orphans', async () => {
+    const before = await publishedArticle();
+    const countsBefore = await rowCounts(app);
+    const changed = SEED_TEXT.replace('Sumber: RT.com', 'Sumber: RT.com, Reuters').replace(
+      'Beijing akan dengan tegas mendukung Rusia',
+      'Beijing akan dengan sangat tegas mendukung Rusia'
+    );
+    const report = await importer().importText(changed);
+    expect(report).toMatchObject({ action: 'updated', documentId: before!.documentId, slug: SLUG, locale: 'id' });
+    const after = await publishedArticle();
+    expect(after!.documentId).toBe(before!.documentId);
+    expect(after!.sourceName).toBe('RT.com, Reuters');
+    expect(after!.body[1].children[0].text).toContain('dengan sangat tegas');
+    expect(after!.photos).toHaveLength(2);
+    expect(after!.relatedLinks).toHaveLength(11);
+    expect(await rowCounts(app)).toEqual(countsBefore);
+    // and back, so the other tests see the seed as it is
+    expect((await importer().importText(SEED_TEXT)).action).toBe('updated');
+  });
+
+  it('writes nothing in a dry run, and reports the plan', async () => {
+    const before = await rowCounts(app);
+    let report: Record<string, unknown> = {};
+    const writes = await countWrites(async () => {
+      report = await importer().importText(ENGLISH_TEXT, { dryRun: true });
+    });
+    expect(writes).toBe(0);
+    expect(await rowCounts(app)).toEqual(before);
+    expect(report).toMatchObject({
+      action: 'created',
+      documentId: null,
+      dryRun: true,
+      locale: 'en',
+      slug: 'south-korea-confirms-first-case-of-new-coronavirus',
+      counts: { reporters: 2, reportersCreated: 2, photos: 1, relatedLinks: 2 },
+    });
+  });
+
+  it('lands an English page in the en locale, crediting translator and editor', async () => {
+    const report = await importer().importText(ENGLISH_TEXT);
+    expect(report).toMatchObject({ action: 'created', locale: 'en' });
+    const article = (await app.strapi.documents('api::article.article').findOne({
+      documentId: report.documentId,
+      locale: 'en',
+      status: 'published',
+      populate: ['translators', 'editors', 'reporters'],
+    } as never)) as Record<string, any>;
+    expect(article.title).toBe('South Korea Confirms First Case of New Coronavirus');
+    expect(article.translators.map((r: { name: string }) => r.name)).toEqual(['Ricky Mohammad Nugraha']);
+    expect(article.editors.map((r: { name: string }) => r.name)).toEqual(['Laila Afifa']);
+    expect(article.reporters).toEqual([]);
+    expect(await app.strapi.documents('api::article.article').findOne({ documentId: report.documentId, locale: 'id' } as never)).toBeNull();
+  });
+
+  it('makes exactly one article from concurrent imports of the same page', async () => {
+    const text = SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Lima Impor Serentak Satu Artikel');
+    const reports = await Promise.all(Array.from({ length: 5 }, () => importer().importText(text)));
+    expect(new Set(reports.map((r: { documentId: string }) => r.documentId)).size).toBe(1);
+    expect(reports.map((r: { action: string }) => r.action).sort()).toEqual(['created', 'unchanged', 'unchanged', 'unchanged', 'unchanged']);
+    expect(await app.strapi.db.query('api::article.article').count({ where: { slug: 'lima-impor-serentak-satu-artikel' } })).toBe(2); // draft + published
+    expect(await app.strapi.db.query('api::reporter.reporter').count({ where: { slug: 'tempo-co' } })).toBe(1);
+  });
+
+  it('leaves the database exactly as before when a write fails midway', async () => {
+    const before = await rowCounts(app);
+    let linksWritten = 0;
+    let armed = true;
+    const failOnFifthLink = async (context: { uid: string; action: string }, next: () => Promise<unknown>) => {
+      if (armed && context.uid === 'api::related-link.related-link' && context.action === 'create' && ++linksWritten === 5) {
+        throw new Error('disk full (injected)');
+      }
+      return next();
+    };
+    app.strapi.documents.use(failOnFifthLink as never);
+    const text = SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Artikel Yang Gagal Di Tengah Jalan').replace('Reporter\n\nTempo.co', 'Reporter\n\nWartawan Baru');
+    await expect(importer().importText(text)).rejects.toThrow('disk full (injected)');
+    armed = false;
+    expect(linksWritten).toBe(5);
+    expect(await rowCounts(app)).toEqual(before);
+    expect(await app.strapi.db.query('api::reporter.reporter').count({ where: { name: 'Wartawan Baru' } })).toBe(0);
+  });
+});
