@@ -1,0 +1,315 @@
+/**
+ * `npm run import -- FILE|DIR... [--dry-run] [--locale id|en] [--draft] [--captured-at ISO] [--json]`
+ * `npm run seed [-- --dry-run ...]` (the same as `npm run import -- --seed`)
+ *
+ * Files scraped article pages into Kabar: boots Strapi without HTTP, imports each page in its own
+ * transaction through the news-importer service, and ends with a summary of the desk's work
+ * (created / updated / unchanged / failed, with the reason for every failed page). `--json` prints
+ * one report per page instead. Exit 0 when every page went in, 1 when any failed (the others are
+ * still imported), 2 on a usage error.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { DateTime } from 'luxon';
+import type { Core } from '@strapi/strapi';
+import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
+import type { ImportAction, ImportOptions, ImportReport } from '../src/plugins/news-importer/server/src/importer/import-article';
+import type { ContentLocale } from '../src/plugins/news-importer/server/src/importer/mapping';
+
+const USAGE = `Usage: npm run import -- FILE|DIR... [options]
+       npm run seed [-- options]
+
+Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its own transaction.
+
+  FILE                 an article page; several allowed
+  DIR                  every *.txt page in that folder (not its subfolders), in name order
+  --seed               import the seed folder (database/seeds/) instead of FILE|DIR
+  --dry-run            report what would happen; write nothing
+  --locale id|en       file the articles under this locale (default: the page's language)
+  --draft              save as drafts instead of publishing
+  --captured-at ISO    when the pages were captured (ISO 8601, e.g. 2024-05-15T10:00:00+07:00);
+                       resolves "5 jam lalu" ages in the related list
+  --json               print a JSON array of reports (one per page) instead of the summary
+  -h, --help           show this help
+
+Exit status: 0 all imported, 1 some pages failed (the others are imported), 2 usage error.`;
+
+const LOCALES: readonly ContentLocale[] = ['id', 'en'];
+const INPUT_ERRORS = new Set(['ParseError', 'MappingError', 'ImportError']);
+
+/** Why a page did not go in: the importer's code, or READ_FAILED / UNEXPECTED. */
+export interface ImportFailure {
+  code: string;
+  message: string;
+  line: number | null;
+}
+
+/** The outcome for one page, as `--json` prints it. */
+export type PageResult = { file: string; ok: true; report: ImportReport } | { file: string; ok: false; error: ImportFailure };
+
+/** A page to import: `file` as the user named it, `fullPath` to read. */
+interface Page {
+  file: string;
+  fullPath: string;
+}
+
+interface Args {
+  targets: string[];
+  seed: boolean;
+  json: boolean;
+  options: ImportOptions;
+}
+
+class UsageError extends Error {}
+
+/** Reads the command line; throws UsageError for anything it does not understand. */
+function parseArgs(argv: readonly string[]): Args | 'help' {
+  const targets: string[] = [];
+  const options: ImportOptions = {};
+  let seed = false;
+  let json = false;
+  let onlyTargets = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const valueOf = (name: string): string => {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[++i];
+      if (value === undefined || value === '') throw new UsageError(`${name} needs a value.`);
+      return value;
+    };
+    if (onlyTargets) targets.push(arg);
+    else if (arg === '--') onlyTargets = true;
+    else if (arg === '-h' || arg === '--help') return 'help';
+    else if (arg === '--seed') seed = true;
+    else if (arg === '--json') json = true;
+    else if (arg === '--dry-run') options.dryRun = true;
+    else if (arg === '--draft') options.status = 'draft';
+    else if (arg === '--locale' || arg.startsWith('--locale=')) {
+      const locale = valueOf('--locale');
+      if (!LOCALES.includes(locale as ContentLocale)) throw new UsageError(`--locale: "${locale}" is not a Kabar locale; use id or en.`);
+      options.locale = locale as ContentLocale;
+    } else if (arg === '--captured-at' || arg.startsWith('--captured-at=')) {
+      const capturedAt = valueOf('--captured-at');
+      if (!DateTime.fromISO(capturedAt, { setZone: true }).isValid) {
+        throw new UsageError(`--captured-at: "${capturedAt}" is not an ISO 8601 timestamp.`);
+      }
+      options.capturedAt = capturedAt;
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
+    else targets.push(arg);
+  }
+  if (seed && targets.length > 0) throw new UsageError('--seed imports the seed folder; give no FILE or DIR with it.');
+  if (!seed && targets.length === 0) throw new UsageError('No FILE or DIR given.');
+  return { targets, seed, json, options };
+}
+
+/** The `*.txt` pages of a folder, in name order (not recursive). */
+function pagesIn(dir: string, shownAs: string): Page[] {
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.txt'))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => ({ file: path.join(shownAs, name), fullPath: path.join(dir, name) }));
+}
+
+/**
+ * FILE and DIR arguments as pages. Relative paths are the user's: npm runs scripts from the app root
+ * but keeps the caller's folder in INIT_CWD. A missing FILE stays a page (it fails with READ_FAILED).
+ */
+function expandTargets(targets: readonly string[]): Page[] {
+  const cwd = process.env.INIT_CWD ?? process.cwd();
+  return targets.flatMap((target) => {
+    const fullPath = path.resolve(cwd, target);
+    if (!fs.statSync(fullPath, { throwIfNoEntry: false })?.isDirectory()) return [{ file: target, fullPath }];
+    const pages = pagesIn(fullPath, target);
+    if (pages.length === 0) throw new UsageError(`${target} has no .txt file.`);
+    return pages;
+  });
+}
+
+/** The error as `{ code, message, line }`: the importer's own for input problems, UNEXPECTED otherwise. */
+function failureOf(error: unknown): ImportFailure {
+  if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
+    const { code, line } = error as Error & { code?: unknown; line?: unknown };
+    return {
+      code: typeof code === 'string' ? code : error.name,
+      message: error.message,
+      line: typeof line === 'number' ? line : null,
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: 'UNEXPECTED', message: `Unexpected fault: ${message}`, line: null };
+}
+
+/** Imports one page; never throws. */
+async function importPage(importer: ImporterService, page: Page, options: ImportOptions): Promise<PageResult> {
+  let text: Buffer;
+  try {
+    text = fs.readFileSync(page.fullPath);
+  } catch (error: unknown) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { file: page.file, ok: false, error: { code: 'READ_FAILED', message: `Cannot read ${page.file}: ${reason}`, line: null } };
+  }
+  try {
+    return { file: page.file, ok: true, report: await importer.importText(text, options) };
+  } catch (error: unknown) {
+    return { file: page.file, ok: false, error: failureOf(error) };
+  }
+}
+
+/** A one-line progress bar on stderr, drawn only when stderr is a terminal and there is a batch. */
+function progressBar(total: number): { show(done: number, file: string): void; clear(): void } {
+  const stderr = process.stderr;
+  if (!stderr.isTTY || total < 2) return { show: () => undefined, clear: () => undefined };
+  const width = 24;
+  return {
+    show(done, file) {
+      const filled = Math.round((done / total) * width);
+      const head = `Importing [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} `;
+      const room = Math.max(0, (stderr.columns || 80) - head.length - 1);
+      const name = path.basename(file);
+      stderr.write(`\r\x1b[2K${head}${name.length > room ? `${name.slice(0, Math.max(0, room - 1))}…` : name}`);
+    },
+    clear() {
+      stderr.write('\r\x1b[2K');
+    },
+  };
+}
+
+/** Imports the pages one after another, each in its own transaction. */
+async function importPages(strapi: Core.Strapi, pages: readonly Page[], options: ImportOptions): Promise<PageResult[]> {
+  const importer = strapi.plugin('news-importer').service('importer') as unknown as ImporterService;
+  const progress = progressBar(pages.length);
+  const results: PageResult[] = [];
+  try {
+    for (const [index, page] of pages.entries()) {
+      progress.show(index, page.file);
+      results.push(await importPage(importer, page, options));
+    }
+  } finally {
+    progress.clear();
+  }
+  return results;
+}
+
+/** The seed folder from the news-importer config (NEWS_IMPORTER_SEED_DIR, default database/seeds/). */
+function seedPages(strapi: Core.Strapi): Page[] {
+  const seedDir = String(strapi.config.get('plugin::news-importer.seedDir', 'database/seeds'));
+  const fullDir = path.resolve(strapi.dirs.app.root, seedDir);
+  return pagesIn(fullDir, path.relative(process.env.INIT_CWD ?? process.cwd(), fullDir) || '.');
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** Lays rows out in columns, left-aligned (the last column unpadded) or right-aligned. */
+function columns(rows: readonly string[][], align: 'left' | 'right' = 'left'): string[] {
+  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((row) => (row[c] ?? '').length))) ?? [];
+  return rows.map((row) =>
+    row
+      .map((cell, c) => {
+        if (align === 'right') return cell.padStart(widths[c] ?? 0);
+        return c === row.length - 1 ? cell : cell.padEnd(widths[c] ?? 0);
+      })
+      .join('  ')
+      .trimEnd()
+  );
+}
+
+/** The desk's summary: one row per page, then the totals table. */
+function summary(results: readonly PageResult[], options: ImportOptions): string {
+  const lines: string[] = [];
+  const filing = [options.locale ? `locale ${options.locale}` : '', options.status === 'draft' ? 'as drafts' : ''].filter(Boolean);
+  const what = `${plural(results.length, 'page')}${filing.length ? ` (${filing.join(', ')})` : ''}`;
+  lines.push(options.dryRun ? `Dry run of ${what}: nothing was written; the results say what an import would do.` : `Import of ${what}.`);
+  if (results.length > 0) {
+    const rows = results.map((result): string[] => {
+      if (!result.ok) {
+        const { code, message, line } = result.error;
+        return ['failed', result.file, `${code}${line === null ? '' : ` (line ${line})`}: ${message}`];
+      }
+      const { report } = result;
+      const notes = [report.status, ...(report.warnings.length ? [plural(report.warnings.length, 'warning')] : [])];
+      return [report.action, result.file, `${report.locale}/${report.slug} (${notes.join(', ')})`];
+    });
+    lines.push('', ...columns([['RESULT', 'FILE', 'ARTICLE / REASON'], ...rows]).map((line) => `  ${line}`));
+  }
+  const count = (action: ImportAction | 'failed'): number =>
+    results.filter((r) => (action === 'failed' ? !r.ok : r.ok && r.report.action === action)).length;
+  const outcomes = ['created', 'updated', 'unchanged', 'failed'] as const;
+  const totals = [[...outcomes], outcomes.map((outcome) => String(count(outcome)))];
+  lines.push('', ...columns(totals, 'right').map((line) => `  ${line}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** Writes to the real stdout and resolves once it is flushed. */
+function print(write: typeof process.stdout.write, text: string): Promise<void> {
+  return new Promise((resolve) => {
+    write.call(process.stdout, text, 'utf8', () => resolve());
+  });
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let args: Args | 'help';
+  let pages: Page[] = [];
+  try {
+    args = parseArgs(argv);
+    if (args !== 'help' && !args.seed) pages = expandTargets(args.targets);
+  } catch (error: unknown) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`import: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  const stdoutWrite = process.stdout.write;
+  if (args === 'help') {
+    await print(stdoutWrite, `${USAGE}\n`);
+    return 0;
+  }
+  const { seed, json, options } = args;
+
+  // `npm run import` never seeds behind the user's back; `--seed` imports the seed folder itself.
+  process.env.NEWS_IMPORTER_AUTO_SEED = 'false';
+  // Loaded only now: Strapi takes a moment to load, and usage errors and --help should not wait for it.
+  const { PluginNotBuiltError, bootStrapi, stopStrapi } = await import('./lib/boot');
+  let strapi: Core.Strapi;
+  try {
+    strapi = await bootStrapi();
+  } catch (error: unknown) {
+    if (error instanceof PluginNotBuiltError) {
+      process.stderr.write(`import: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`import: Strapi could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+
+  // Strapi's logger and anything else may print while importing: with --json stdout carries only the JSON.
+  if (json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  let results: PageResult[];
+  try {
+    if (seed) {
+      try {
+        pages = seedPages(strapi);
+      } catch (error: unknown) {
+        process.stderr.write(`import: cannot read the seed folder: ${error instanceof Error ? error.message : String(error)}\n`);
+        return 1;
+      }
+    }
+    results = await importPages(strapi, pages, options);
+  } finally {
+    // The pages are in (or not) by now: a failing shutdown is worth a line, not the lost results.
+    await stopStrapi(strapi).catch((error: unknown) => {
+      process.stderr.write(`import: Strapi did not shut down cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+    process.stdout.write = stdoutWrite;
+  }
+
+  await print(stdoutWrite, json ? `${JSON.stringify(results, null, 2)}\n` : summary(results, options));
+  return results.every((result) => result.ok) ? 0 : 1;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`import: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  }
+);

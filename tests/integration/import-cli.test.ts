@@ -1,0 +1,227 @@
+/**
+ * `npm run import` / `npm run seed` as a user runs them: each case spawns the real command, which boots
+ * its own Strapi against this file's fresh database (SQLite, or PostgreSQL under `npm run test:postgres`).
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const SEED_FILE = 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt';
+const SEED_SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
+const ENGLISH_FILE = path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt');
+const ENGLISH_SLUG = 'south-korea-confirms-first-case-of-new-coronavirus';
+const FRAGMENT = 'hanya sepotong paragraf tanpa judul yang jelas, dan tanpa apa pun yang lain di halaman ini.';
+
+const ON_POSTGRES = process.env.DATABASE_CLIENT === 'postgres';
+const secret = (): string => randomBytes(16).toString('base64');
+
+interface Run {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface ArticleRow {
+  locale: string;
+  published: boolean;
+}
+
+/** The database this file's commands write to, and how to read and remove it. */
+interface TestDatabase {
+  env: Record<string, string>;
+  articleRows(slug: string): Promise<ArticleRow[]>;
+  drop(): Promise<void>;
+}
+
+function postgresUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onPostgres<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: postgresUrl(database) });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
+
+const ARTICLE_ROWS_SQL = 'SELECT locale, published_at FROM articles WHERE slug = $1 ORDER BY locale, published_at IS NOT NULL';
+
+async function freshDatabase(): Promise<TestDatabase> {
+  const name = `kabar_import_cli_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (ON_POSTGRES) {
+    await onPostgres('postgres', (client) => client.query(`CREATE DATABASE "${name}"`));
+    return {
+      env: { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name) },
+      articleRows: (slug) =>
+        onPostgres(name, async (client) => {
+          const { rows } = await client.query<{ locale: string; published_at: Date | null }>(ARTICLE_ROWS_SQL, [slug]);
+          return rows.map((row) => ({ locale: row.locale, published: row.published_at !== null }));
+        }),
+      drop: () => onPostgres('postgres', (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+    };
+  }
+  const relative = path.join('.tmp', `${name}.db`);
+  fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
+  // better-sqlite3 ships no typings; this is the little of it the test uses.
+  type Sqlite = new (file: string, options: { readonly: boolean }) => {
+    prepare(sql: string): { all(...params: unknown[]): Array<{ locale: string; published_at: number | null }> };
+    close(): void;
+  };
+  const Database = require('better-sqlite3') as Sqlite;
+  return {
+    env: { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: relative },
+    async articleRows(slug) {
+      const db = new Database(path.join(ROOT, relative), { readonly: true });
+      try {
+        return db
+          .prepare(ARTICLE_ROWS_SQL.replace('$1', '?'))
+          .all(slug)
+          .map((row) => ({ locale: row.locale, published: row.published_at !== null }));
+      } finally {
+        db.close();
+      }
+    },
+    async drop() {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(ROOT, relative + suffix), { force: true });
+    },
+  };
+}
+
+let database: TestDatabase;
+let childEnv: NodeJS.ProcessEnv;
+let pagesDir: string;
+
+/** Runs `npm run --silent import -- ...args` (or another script) the way a user does, on this file's database. */
+function run(args: readonly string[], script = 'import'): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: childEnv });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/** The totals table at the end of the summary, as numbers. */
+function totals(stdout: string): Record<string, number> {
+  const match = /^\s*created\s+updated\s+unchanged\s+failed\s*\n\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*$/m.exec(stdout);
+  if (!match) throw new Error(`no totals table in:\n${stdout}`);
+  const [, created, updated, unchanged, failed] = match.map(Number);
+  return { created: created!, updated: updated!, unchanged: unchanged!, failed: failed! };
+}
+
+const STACK_FRAME = /^\s+at .+[:(]\d+/m;
+
+beforeAll(async () => {
+  database = await freshDatabase();
+  childEnv = {
+    ...process.env,
+    APP_KEYS: [secret(), secret()].join(','),
+    API_TOKEN_SALT: secret(),
+    ADMIN_JWT_SECRET: secret(),
+    TRANSFER_TOKEN_SALT: secret(),
+    JWT_SECRET: secret(),
+    ENCRYPTION_KEY: secret(),
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'none',
+    ...database.env,
+  };
+  pagesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-import-cli-'));
+  fs.copyFileSync(ENGLISH_FILE, path.join(pagesDir, path.basename(ENGLISH_FILE)));
+  fs.writeFileSync(path.join(pagesDir, 'fragment.txt'), FRAGMENT);
+  fs.writeFileSync(path.join(pagesDir, 'empty.txt'), '');
+  fs.writeFileSync(path.join(pagesDir, 'notes.md'), 'not a page');
+});
+
+afterAll(async () => {
+  fs.rmSync(pagesDir, { recursive: true, force: true });
+  await database?.drop();
+});
+
+// The cases share the database and build on each other, in order.
+describe('npm run import / npm run seed', () => {
+  it('seeds the seed folder (created), and a second seed changes nothing (unchanged)', async () => {
+    const first = await run([], 'seed');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toContain(SEED_FILE);
+    expect(first.stdout).toMatch(new RegExp(`created\\s+${SEED_FILE}\\s+id/${SEED_SLUG} \\(published\\)`));
+    expect(totals(first.stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
+
+    const second = await run(['--seed']);
+    expect(second.status).toBe(0);
+    expect(totals(second.stdout)).toEqual({ created: 0, updated: 0, unchanged: 1, failed: 0 });
+    expect(await database.articleRows(SEED_SLUG)).toEqual([
+      { locale: 'id', published: false },
+      { locale: 'id', published: true },
+    ]);
+  });
+
+  it('--json --dry-run prints only the JSON reports, writes nothing, and exits 1 for a bad page', async () => {
+    const fragment = path.join(pagesDir, 'fragment.txt');
+    const { status, stdout, stderr } = await run(['--json', '--dry-run', ENGLISH_FILE, fragment]);
+    expect(status).toBe(1);
+    const results = JSON.parse(stdout);
+    expect(results).toEqual([
+      {
+        file: ENGLISH_FILE,
+        ok: true,
+        report: expect.objectContaining({ action: 'created', documentId: null, slug: ENGLISH_SLUG, locale: 'en', status: 'published', dryRun: true }),
+      },
+      { file: fragment, ok: false, error: { code: 'NO_TITLE', message: expect.any(String), line: 1 } },
+    ]);
+    expect(results[0].report.counts).toEqual(expect.objectContaining({ reporters: expect.any(Number), photos: expect.any(Number) }));
+    expect(stderr).not.toMatch(STACK_FRAME);
+    expect(await database.articleRows(ENGLISH_SLUG)).toEqual([]);
+  });
+
+  it('imports a folder: good pages go in, bad ones are reported with their reason and line, exit 1', async () => {
+    const { status, stdout, stderr } = await run([pagesDir]);
+    expect(status).toBe(1);
+    // The dry run wrote nothing: the English page is created now.
+    expect(stdout).toMatch(new RegExp(`created\\s+\\S+${path.basename(ENGLISH_FILE)}\\s+en/${ENGLISH_SLUG}`));
+    expect(stdout).toMatch(/failed\s+\S+fragment\.txt\s+NO_TITLE \(line 1\): \S/);
+    expect(stdout).toMatch(/failed\s+\S+empty\.txt\s+EMPTY_INPUT: \S/);
+    expect(stdout).not.toContain('notes.md');
+    expect(totals(stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 2 });
+    expect(`${stdout}\n${stderr}`).not.toMatch(STACK_FRAME);
+    expect(await database.articleRows(ENGLISH_SLUG)).toEqual([
+      { locale: 'en', published: false },
+      { locale: 'en', published: true },
+    ]);
+  });
+
+  it('honours --locale en and --draft', async () => {
+    const { status, stdout } = await run(['--locale', 'en', '--draft', SEED_FILE]);
+    expect(status).toBe(0);
+    expect(stdout).toMatch(new RegExp(`created\\s+${SEED_FILE}\\s+en/${SEED_SLUG} \\(draft\\)`));
+    expect(totals(stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
+    // An English draft beside the published Indonesian version, which is untouched.
+    expect(await database.articleRows(SEED_SLUG)).toEqual([
+      { locale: 'en', published: false },
+      { locale: 'id', published: false },
+      { locale: 'id', published: true },
+    ]);
+  });
+
+  it('exits 2 with the usage on stderr for usage errors, without booting Strapi', async () => {
+    for (const args of [[], ['--locale', 'fr', SEED_FILE], ['--verbose', SEED_FILE], ['--seed', SEED_FILE], ['--captured-at', 'kemarin', SEED_FILE]]) {
+      const { status, stdout, stderr } = await run(args);
+      expect({ args, status, stdout }).toEqual({ args, status: 2, stdout: '' });
+      expect(stderr).toMatch(/^import: .+\n\nUsage: npm run import -- FILE\|DIR\.\.\./m);
+    }
+    const help = await run(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: npm run import/);
+  });
+});
