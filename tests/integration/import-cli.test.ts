@@ -214,6 +214,23 @@ describe('npm run import / npm run seed', () => {
     ]);
   });
 
+  // Two Strapi processes on one database is how Kabar scales, on PostgreSQL (SQLite is one process).
+  (ON_POSTGRES ? it : it.skip)('makes one article when two processes import the same pages at once', async () => {
+    const page = path.join(pagesDir, 'twice.txt');
+    const title = 'Dua Proses Satu Artikel';
+    fs.writeFileSync(page, fs.readFileSync(path.join(ROOT, SEED_FILE), 'utf8').replace('Cina dan Rusia Janji Akan Saling Dukung', title));
+    const runs = await Promise.all([run(['--json', page]), run(['--json', page])]);
+    const actions = runs.map(({ status, stdout }) => {
+      expect(status).toBe(0);
+      return JSON.parse(stdout)[0].report.action as string;
+    });
+    expect(actions.sort()).toEqual(['created', 'unchanged']);
+    expect(await database.articleRows('dua-proses-satu-artikel')).toEqual([
+      { locale: 'id', published: false },
+      { locale: 'id', published: true },
+    ]);
+  });
+
   it('exits 2 with the usage on stderr for usage errors, without booting Strapi', async () => {
     for (const args of [[], ['--locale', 'fr', SEED_FILE], ['--verbose', SEED_FILE], ['--seed', SEED_FILE], ['--captured-at', 'kemarin', SEED_FILE]]) {
       const { status, stdout, stderr } = await run(args);
