@@ -93,6 +93,31 @@ describe('the seeded article (autoSeed on a fresh database)', () => {
     expect(article.relatedLinks).toHaveLength(11);
   });
 
+  it('reads back through GraphQL and the admin Content Manager like Document Service content', async () => {
+    const query = `query($locale: I18NLocaleCode) { articles(locale: $locale, filters: { slug: { eq: "${SLUG}" } }) {
+      documentId title reporters { name } photos(sort: "position:asc") { position credit } relatedLinks(sort: "position:asc") { position title } } }`;
+    const graphql = await request(app.server).post('/graphql').send({ query, variables: { locale: 'id' } });
+    expect(graphql.body.errors).toBeUndefined();
+    const [article] = graphql.body.data.articles;
+    expect(article.reporters.map((r: { name: string }) => r.name)).toEqual(['Tempo.co']);
+    expect(article.photos.map((p: { position: number }) => p.position)).toEqual([0, 3]);
+    expect(article.relatedLinks.map((l: { position: number }) => l.position)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+
+    const token = await adminToken(app, 'importer-cm@example.com', 'strapi-super-admin');
+    const cm = await request(app.server)
+      .get(`/content-manager/collection-types/api::article.article/${article.documentId}?locale=id`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(cm.status).toBe(200);
+    expect(cm.body.data).toMatchObject({ documentId: article.documentId, locale: 'id', slug: SLUG });
+    expect(cm.body.meta.availableStatus.map((v: { publishedAt: string | null }) => v.publishedAt !== null)).toEqual([true]);
+    const photos = await request(app.server)
+      .get(`/content-manager/relations/api::article.article/${article.documentId}/photos?locale=id&status=draft`)
+      .set('Authorization', `Bearer ${token}`);
+    expect(photos.status).toBe(200);
+    expect(photos.body.results).toHaveLength(2);
+    expect(photos.body.results.every((p: { status: string }) => p.status === 'published')).toBe(true);
+  });
+
   it('is unchanged by a second seed, which writes nothing', async () => {
     let results: Array<{ report: { action: string } }> = [];
     const writes = await countWrites(async () => {
@@ -169,19 +194,31 @@ describe('importing', () => {
 
   it('leaves the database exactly as before when a write fails midway', async () => {
     const before = await rowCounts(app);
-    let linksWritten = 0;
-    let armed = true;
-    const failOnFifthLink = async (context: { uid: string; action: string }, next: () => Promise<unknown>) => {
-      if (armed && context.uid === 'api::related-link.related-link' && context.action === 'create' && ++linksWritten === 5) {
-        throw new Error('disk full (injected)');
-      }
-      return next();
+    // The importer writes rows through the query engine (not one Document Service call per entry), so the
+    // failure is injected where the related links are inserted: after the new reporter, the article and its
+    // photos are written, in the same transaction.
+    let insertsBeforeFailure = 0;
+    let failures = 0;
+    const countInserts = (query: { sql: string }) => {
+      if (failures === 0 && /^\s*insert\b/i.test(query.sql)) insertsBeforeFailure += 1;
     };
-    app.strapi.documents.use(failOnFifthLink as never);
+    app.strapi.db.connection.on('query', countInserts);
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: ['api::related-link.related-link'],
+      async beforeCreateMany() {
+        failures += 1;
+        throw new Error('disk full (injected)');
+      },
+    });
     const text = SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Artikel Yang Gagal Di Tengah Jalan').replace('Reporter\n\nTempo.co', 'Reporter\n\nWartawan Baru');
-    await expect(importer().importText(text)).rejects.toThrow('disk full (injected)');
-    armed = false;
-    expect(linksWritten).toBe(5);
+    try {
+      await expect(importer().importText(text)).rejects.toThrow('disk full (injected)');
+    } finally {
+      unsubscribe();
+      app.strapi.db.connection.off('query', countInserts);
+    }
+    expect(failures).toBe(1);
+    expect(insertsBeforeFailure).toBeGreaterThanOrEqual(3); // reporter, article, photos (and link rows) were written first
     expect(await rowCounts(app)).toEqual(before);
     expect(await app.strapi.db.query('api::reporter.reporter').count({ where: { name: 'Wartawan Baru' } })).toBe(0);
   });

@@ -1,8 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { parseArticle, type ParsedArticle, type ParseWarning } from '../parser';
+import type { Knex } from 'knex';
 import { ImportError } from './errors';
-import { lockKey } from './lock';
+import { lockKey, lockKeys } from './lock';
 import { planArticle, type ArticlePlan, type ContentLocale, type ReporterInput, type ReporterRole } from './mapping';
+import { createWriter, linkTableOf, type Version, type VersionedLink, type VersionIds, type Writer } from './writer';
 
 const ARTICLE = 'api::article.article';
 const REPORTER = 'api::reporter.reporter';
@@ -38,24 +40,54 @@ export interface ImportReport {
   warnings: ParseWarning[];
 }
 
-interface ExistingArticle {
+interface ArticleRow {
   id: number;
   documentId: string;
+  title: string;
   slug: string;
+  importKey: string | null;
   contentHash: string | null;
+  publishedAt: unknown;
+  createdAt: unknown;
 }
 
-// The Document Service's generics are keyed on generated content-type names this plugin cannot see.
-type Documents = (uid: string) => {
-  create(params: Record<string, unknown>): Promise<{ documentId: string }>;
-  update(params: Record<string, unknown>): Promise<{ documentId: string } | null>;
-  delete(params: Record<string, unknown>): Promise<unknown>;
-  publish(params: Record<string, unknown>): Promise<unknown>;
+/** The rows of one imported article in one locale: its draft (every document has one) and its published version. */
+interface ExistingArticle {
+  documentId: string;
+  slug: string;
+  draft: ArticleRow;
+  published: ArticleRow | null;
+}
+
+/** What the database already holds that matters to one import (see `lookUp`). */
+interface Lookup {
+  existing: ExistingArticle | null;
+  /** Same content already there: nothing to write. */
+  unchanged: boolean;
+  /** Slugs (starting with the article's base slug) held by other documents of this locale. */
+  takenSlugs: Set<string>;
+  /** Related item title → the rows of the first other article of this locale with exactly that title. */
+  targets: Map<string, VersionIds>;
+}
+
+const isDraft = (row: { publishedAt: unknown }): boolean => row.publishedAt === null || row.publishedAt === undefined;
+
+const toDate = (value: unknown, fallback: Date): Date => {
+  if (value instanceof Date) return value;
+  if (typeof value === 'string' || typeof value === 'number') return new Date(value);
+  return fallback;
 };
+
+/** The title's slug, or the first `-2`, `-3`… that no other story of this locale has. */
+function freeSlug(base: string, taken: Set<string>): string {
+  for (let n = 1; ; n += 1) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    if (!taken.has(candidate)) return candidate;
+  }
+}
 
 /** The importer: a parsed article in, Kabar documents out, all or nothing per article. */
 export function createImporter(strapi: Core.Strapi) {
-  const documents = strapi.documents as unknown as Documents;
   const query = (uid: string) => strapi.db.query(uid as never);
 
   async function assertLocale(locale: string): Promise<void> {
@@ -63,28 +95,52 @@ export function createImporter(strapi: Core.Strapi) {
     if (!known) throw new ImportError('UNKNOWN_LOCALE', `Locale "${locale}" does not exist; use "id" or "en".`);
   }
 
-  /** The article this story was imported as before, in this locale (its draft row: every document has one). */
-  async function findExisting(plan: ArticlePlan): Promise<ExistingArticle | null> {
-    return query(ARTICLE).findOne({
-      select: ['id', 'documentId', 'slug', 'contentHash'],
-      where: { importKey: plan.article.importKey, locale: plan.locale, publishedAt: null },
+  /**
+   * Everything an import needs to know about the articles already there, in one query (articles
+   * have no index on these columns, so each lookup would be a scan): this story's own rows (same
+   * import key), the rows whose slug could collide, and the articles its related items name.
+   * Unchanged: the draft has this content hash and, when publishing, so does the published version.
+   */
+  async function lookUp(plan: ArticlePlan, status: ImportStatus): Promise<Lookup> {
+    const titles = [...new Set(plan.relatedLinks.map((item) => item.title))];
+    const rows: ArticleRow[] = await query(ARTICLE).findMany({
+      select: ['id', 'documentId', 'title', 'slug', 'importKey', 'contentHash', 'publishedAt', 'createdAt'],
+      where: {
+        locale: plan.locale,
+        $or: [
+          { importKey: plan.article.importKey },
+          { slug: { $startsWith: plan.article.slug } },
+          ...(titles.length > 0 ? [{ title: { $in: titles } }] : []),
+        ],
+      },
+      orderBy: { id: 'asc' },
     });
-  }
 
-  async function isPublished(documentId: string, locale: string): Promise<boolean> {
-    return (await query(ARTICLE).count({ where: { documentId, locale, publishedAt: { $notNull: true } } })) > 0;
-  }
+    const draft = rows.find((row) => row.importKey === plan.article.importKey && isDraft(row));
+    const existing: ExistingArticle | null = draft
+      ? {
+          documentId: draft.documentId,
+          slug: draft.slug,
+          draft,
+          published: rows.find((row) => row.documentId === draft.documentId && !isDraft(row)) ?? null,
+        }
+      : null;
+    const hash = plan.article.contentHash;
+    const unchanged =
+      existing !== null && existing.draft.contentHash === hash && (status === 'draft' || existing.published?.contentHash === hash);
 
-  /** The title's slug, or the first `-2`, `-3`… free in this locale when another story already has it. */
-  async function freeSlug(base: string, locale: string, ownDocumentId: string | null): Promise<string> {
-    for (let n = 1; ; n += 1) {
-      const candidate = n === 1 ? base : `${base}-${n}`;
-      const taken = await query(ARTICLE).findOne({
-        select: ['id'],
-        where: { slug: candidate, locale, ...(ownDocumentId ? { documentId: { $ne: ownDocumentId } } : {}) },
+    const others = rows.filter((row) => row.documentId !== existing?.documentId);
+    const targets = new Map<string, VersionIds>();
+    for (const title of titles) {
+      const first = others.find((row) => row.title === title);
+      if (!first) continue;
+      const versions = others.filter((row) => row.documentId === first.documentId);
+      targets.set(title, {
+        draft: versions.find(isDraft)?.id ?? null,
+        published: versions.find((row) => !isDraft(row))?.id ?? null,
       });
-      if (!taken) return candidate;
     }
+    return { existing, unchanged, takenSlugs: new Set(others.map((row) => row.slug)), targets };
   }
 
   const uniqueReporters = (plan: ArticlePlan): ReporterInput[] =>
@@ -92,62 +148,88 @@ export function createImporter(strapi: Core.Strapi) {
       a.slug.localeCompare(b.slug)
     );
 
-  async function findReporterIds(slugs: string[]): Promise<Map<string, string>> {
+  /** Reporter row ids by slug (a reporter has no draft and publish: one row per document). */
+  async function findReporterIds(slugs: string[]): Promise<Map<string, number>> {
     if (slugs.length === 0) return new Map();
-    const rows: Array<{ slug: string; documentId: string }> = await query(REPORTER).findMany({
-      select: ['slug', 'documentId'],
+    const rows: Array<{ id: number; slug: string }> = await query(REPORTER).findMany({
+      select: ['id', 'slug'],
       where: { slug: { $in: slugs } },
+      orderBy: { id: 'asc' },
     });
-    return new Map(rows.map((row) => [row.slug, row.documentId]));
+    const ids = new Map<string, number>();
+    for (const row of rows) if (!ids.has(row.slug)) ids.set(row.slug, row.id);
+    return ids;
   }
 
   /** Finds or creates each credited reporter, under a lock per name so parallel imports share one row. */
-  async function ensureReporters(trx: Parameters<typeof lockKey>[1], plan: ArticlePlan): Promise<{ ids: Map<string, string>; created: number }> {
+  async function ensureReporters(trx: Knex.Transaction, writer: Writer, plan: ArticlePlan, now: Date): Promise<{ ids: Map<string, number>; created: number }> {
     const wanted = uniqueReporters(plan);
-    for (const reporter of wanted) await lockKey(strapi, trx, `reporter:${reporter.slug}`); // sorted: no deadlock
+    await lockKeys(strapi, trx, wanted.map((reporter) => `reporter:${reporter.slug}`)); // sorted: no deadlock
     const ids = await findReporterIds(wanted.map((r) => r.slug));
-    let created = 0;
-    for (const reporter of wanted.filter((r) => !ids.has(r.slug))) {
-      const doc = await documents(REPORTER).create({ data: { ...reporter } });
-      ids.set(reporter.slug, doc.documentId);
-      created += 1;
+    const missing = wanted.filter((r) => !ids.has(r.slug)).map((reporter) => ({ documentId: writer.newDocumentId(REPORTER), reporter }));
+    const written = await writer.insertDocuments(
+      REPORTER,
+      missing.map(({ documentId, reporter }) => ({ documentId, data: { ...reporter } })),
+      { versions: ['published'], locale: null, now }
+    );
+    for (const { documentId, reporter } of missing) {
+      const id = written.get(documentId)?.published;
+      if (id === null || id === undefined) throw new Error(`news-importer: reporter ${reporter.slug} was not written`);
+      ids.set(reporter.slug, id);
     }
-    return { ids, created };
+    return { ids, created: missing.length };
   }
 
-  /** Links a related item to the article of that exact title when the CMS has it in this locale. */
-  async function targetFor(title: string, locale: string, self: string): Promise<string | null> {
-    const row = await query(ARTICLE).findOne({
-      select: ['documentId'],
-      where: { title, locale, documentId: { $ne: self } },
-    });
-    return row?.documentId ?? null;
+  /** Link rows from each written article version to its credited reporters, per role, in byline order. */
+  async function linkReporters(writer: Writer, plan: ArticlePlan, reporterIds: Map<string, number>, article: VersionIds, versions: Version[]): Promise<void> {
+    for (const role of ROLES) {
+      const reporters = [...new Set(plan.byline[role].map((r) => reporterIds.get(r.slug)))].filter((id): id is number => id !== undefined);
+      await writer.insertLinks(
+        linkTableOf(strapi, ARTICLE, role),
+        // A reporter has one row, the same for both versions of the article.
+        reporters.map((id, index) => ({ owner: article, target: { draft: id, published: id }, order: index + 1 })),
+        { versions }
+      );
+    }
   }
 
-  async function removeChildren(documentId: string, locale: string): Promise<void> {
+  /** Deletes the photos and related links (every version, with their link rows) attached to these article rows. */
+  async function removeChildren(writer: Writer, articleRows: number[], locale: string): Promise<void> {
     for (const uid of [PHOTO, RELATED_LINK]) {
-      const rows: Array<{ documentId: string }> = await query(uid).findMany({
+      const attached: Array<{ documentId: string }> = await query(uid).findMany({
         select: ['documentId'],
-        where: { locale, article: { documentId } },
+        where: { locale, article: { id: { $in: articleRows } } },
       });
-      for (const documentIdOfChild of new Set(rows.map((row) => row.documentId))) {
-        await documents(uid).delete({ documentId: documentIdOfChild, locale });
-      }
+      if (attached.length === 0) continue;
+      const rows: Array<{ id: number }> = await query(uid).findMany({
+        select: ['id'],
+        where: { locale, documentId: { $in: [...new Set(attached.map((row) => row.documentId))] } },
+      });
+      await writer.deleteRows(uid, rows.map((row) => row.id));
     }
   }
 
-  async function writeChildren(plan: ArticlePlan, documentId: string, status: ImportStatus): Promise<void> {
-    for (const photo of plan.photos) {
-      await documents(PHOTO).create({ locale: plan.locale, status, data: { ...photo, article: documentId } });
-    }
-    for (const link of plan.relatedLinks) {
-      const target = await targetFor(link.title, plan.locale, documentId);
-      await documents(RELATED_LINK).create({
-        locale: plan.locale,
-        status,
-        data: { ...link, article: documentId, ...(target ? { target } : {}) },
+  /**
+   * Writes the photos and related links of the given article versions: one insert per type, then
+   * their link rows (a draft child links to the draft article, a published child to the published
+   * one; a related item's `target` likewise, to the version of the named article that exists).
+   */
+  async function writeChildren(writer: Writer, plan: ArticlePlan, article: VersionIds, versions: Version[], targets: Map<string, VersionIds>, now: Date, newArticle: boolean): Promise<void> {
+    const options = { versions, locale: plan.locale, now };
+    const photos = plan.photos.map((photo) => ({ documentId: writer.newDocumentId(PHOTO), data: { ...photo } }));
+    const photoRows = await writer.insertDocuments(PHOTO, photos, options);
+    const links = plan.relatedLinks.map((item) => ({ documentId: writer.newDocumentId(RELATED_LINK), data: { ...item } }));
+    const linkRows = await writer.insertDocuments(RELATED_LINK, links, options);
+
+    const attach = (children: Array<{ documentId: string }>, rows: Map<string, VersionIds>, target: (index: number) => VersionIds | undefined): VersionedLink[] =>
+      children.flatMap((child, index) => {
+        const owner = rows.get(child.documentId);
+        const to = target(index);
+        return owner && to ? [{ owner, target: to }] : [];
       });
-    }
+    await writer.insertLinks(linkTableOf(strapi, PHOTO, 'article'), attach(photos, photoRows, () => article), { versions, newTargets: newArticle });
+    await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'article'), attach(links, linkRows, () => article), { versions, newTargets: newArticle });
+    await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'target'), attach(links, linkRows, (index) => targets.get(plan.relatedLinks[index].title)), { versions });
   }
 
   function report(plan: ArticlePlan, fields: Pick<ImportReport, 'action' | 'documentId' | 'slug'>, options: ImportOptions, reportersCreated: number, warnings: ParseWarning[]): ImportReport {
@@ -166,15 +248,6 @@ export function createImporter(strapi: Core.Strapi) {
     };
   }
 
-  async function decide(plan: ArticlePlan, status: ImportStatus): Promise<{ existing: ExistingArticle | null; unchanged: boolean }> {
-    const existing = await findExisting(plan);
-    const unchanged =
-      existing !== null &&
-      existing.contentHash === plan.article.contentHash &&
-      (status === 'draft' || (await isPublished(existing.documentId, plan.locale)));
-    return { existing, unchanged };
-  }
-
   /** Imports one parsed article: created, updated in place, or unchanged; one transaction. */
   async function importParsed(parsed: ParsedArticle, options: ImportOptions = {}): Promise<ImportReport> {
     const status: ImportStatus = options.status ?? 'published';
@@ -189,39 +262,52 @@ export function createImporter(strapi: Core.Strapi) {
     await assertLocale(plan.locale);
 
     if (options.dryRun) {
-      const { existing, unchanged } = await decide(plan, status);
+      const { existing, unchanged, takenSlugs } = await lookUp(plan, status);
       const known = await findReporterIds(uniqueReporters(plan).map((r) => r.slug));
-      const slug = existing?.slug ?? (await freeSlug(plan.article.slug, plan.locale, null));
+      const slug = existing?.slug ?? freeSlug(plan.article.slug, takenSlugs);
       const action: ImportAction = unchanged ? 'unchanged' : existing ? 'updated' : 'created';
       return report(plan, { action, documentId: existing?.documentId ?? null, slug }, options, unchanged ? 0 : uniqueReporters(plan).length - known.size, parsed.warnings);
     }
 
     return strapi.db.transaction(async ({ trx }) => {
       await lockKey(strapi, trx, `article:${plan.locale}:${plan.article.importKey}`);
-      const { existing, unchanged } = await decide(plan, status);
+      const { existing, unchanged, takenSlugs, targets } = await lookUp(plan, status);
       if (unchanged && existing) {
         return report(plan, { action: 'unchanged', documentId: existing.documentId, slug: existing.slug }, options, 0, parsed.warnings);
       }
 
-      const reporters = await ensureReporters(trx, plan);
-      const slug = await freeSlug(plan.article.slug, plan.locale, existing?.documentId ?? null);
-      const data = {
-        ...plan.article,
-        slug,
-        ...Object.fromEntries(ROLES.map((role) => [role, plan.byline[role].map((r) => reporters.ids.get(r.slug))])),
-      };
+      const writer = createWriter(strapi, trx);
+      const now = new Date();
+      const versions: Version[] = status === 'published' ? ['draft', 'published'] : ['draft'];
+      const reporters = await ensureReporters(trx, writer, plan, now);
+      const slug = freeSlug(plan.article.slug, takenSlugs);
+      const data = { ...plan.article, slug };
 
       let documentId: string;
+      let article: VersionIds;
       if (existing) {
+        // Updated in place, keeping its rows: links from elsewhere (a related item's target) stay valid.
         documentId = existing.documentId;
-        await removeChildren(documentId, plan.locale);
-        await documents(ARTICLE).update({ documentId, locale: plan.locale, data });
-        if (status === 'published') await documents(ARTICLE).publish({ documentId, locale: plan.locale });
+        article = { draft: existing.draft.id, published: existing.published?.id ?? null };
+        const rewritten = versions.map((version) => article[version]).filter((id): id is number => id !== null);
+        await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale);
+        for (const role of ROLES) await writer.deleteLinks(linkTableOf(strapi, ARTICLE, role), rewritten);
+        await writer.updateRows(ARTICLE, [existing.draft.id], data, now);
+        if (status === 'published' && existing.published) {
+          await writer.updateRows(ARTICLE, [existing.published.id], { ...data, publishedAt: now }, now);
+        } else if (status === 'published') {
+          const createdAt = toDate(existing.draft.createdAt, now);
+          const written = await writer.insertDocuments(ARTICLE, [{ documentId, data }], { versions: ['published'], locale: plan.locale, now, createdAt });
+          article.published = written.get(documentId)?.published ?? null;
+        }
       } else {
-        documentId = (await documents(ARTICLE).create({ locale: plan.locale, status, data })).documentId;
+        documentId = writer.newDocumentId(ARTICLE);
+        const written = await writer.insertDocuments(ARTICLE, [{ documentId, data }], { versions, locale: plan.locale, now });
+        article = written.get(documentId) ?? { draft: null, published: null };
       }
-      // After the article: a published photo or link attaches to the article's published version.
-      await writeChildren(plan, documentId, status);
+      await linkReporters(writer, plan, reporters.ids, article, versions);
+      // Children only for the versions written: a published photo or link attaches to the published article.
+      await writeChildren(writer, plan, article, versions, targets, now, !existing);
       return report(plan, { action: existing ? 'updated' : 'created', documentId, slug }, options, reporters.created, parsed.warnings);
     });
   }

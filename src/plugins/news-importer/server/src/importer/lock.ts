@@ -11,3 +11,8 @@ export async function lockKey(strapi: Core.Strapi, trx: Transaction, key: string
   if (strapi.db.dialect.client !== 'postgres') return;
   await trx.raw('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`news-importer:${key}`]);
 }
+
+/** Locks several keys one after the other in sorted order, so two transactions never wait on each other in a cycle. */
+export async function lockKeys(strapi: Core.Strapi, trx: Transaction, keys: string[]): Promise<void> {
+  for (const key of [...new Set(keys)].sort()) await lockKey(strapi, trx, key);
+}

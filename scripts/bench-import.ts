@@ -1,0 +1,341 @@
+/**
+ * `npm run bench:import [-- --articles N] [--db sqlite|postgres|both] [--baseline-articles M] [--sqlite-wal]`
+ *
+ * Imports N generated articles (default 1,000; each with a byline of a reporter and an editor drawn
+ * from a pool of 50 names, 2 photos and 10 related links) into a fresh database with the
+ * news-importer, then the same articles again (all must come back `unchanged`), and prints articles
+ * per second for both passes. Beside it, on another fresh database, the same import done as a plain
+ * loop of Document Service calls (what the importer did before it wrote rows in bulk), on M articles
+ * (default 200: it is slow). SQLite and/or PostgreSQL (a throw-away database created and dropped at
+ * TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres).
+ *
+ * The articles are Tempo-shaped page texts, parsed once before timing: the timings cover the import
+ * (planning, database work), not the parser (see `npm run bench:parse`). Target: ≥ 100 articles/s
+ * for the first import on SQLite, and ≥ 5× the plain loop. A benchmark, not a test: it fails only
+ * when an import gives the wrong result, never on speed.
+ *
+ * SQLite runs as configured (rollback journal, `synchronous = FULL`: every commit waits for the disk,
+ * and the importer commits once per article). `--sqlite-wal` adds a run with the database switched to
+ * write-ahead logging (`PRAGMA journal_mode = WAL`), as a deployment may choose.
+ */
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Client } from 'pg';
+import type { Core } from '@strapi/strapi';
+import { parseArticle, type ParsedArticle } from '../src/plugins/news-importer/server/src/parser';
+import { planArticle, type ArticlePlan, type ReporterRole } from '../src/plugins/news-importer/server/src/importer/mapping';
+
+const APP_DIR = path.resolve(__dirname, '..');
+const ARTICLE = 'api::article.article';
+const REPORTER = 'api::reporter.reporter';
+const PHOTO = 'api::photo.photo';
+const RELATED_LINK = 'api::related-link.related-link';
+const ROLES: readonly ReporterRole[] = ['reporters', 'editors', 'translators'];
+
+// ---------------------------------------------------------------------------------------------
+// Generated articles
+// ---------------------------------------------------------------------------------------------
+
+const WORDS = (
+  'pemerintah menteri presiden rakyat kebijakan anggaran daerah kota warga polisi hukum ekonomi ' +
+  'pasar harga naik turun persen miliar triliun rupiah kata dia mengatakan menurut bahwa yang dan ' +
+  'di ke dari untuk dengan pada dalam akan sudah telah masih belum juga tidak bisa harus itu ini ' +
+  'Jakarta Bandung Surabaya Jokowi Prabowo KPK DPR Bank Indonesia Tempo Kementerian Keuangan'
+).split(' ');
+const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
+const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
+const CREDITS = ['TEMPO/Subekti', 'ANTARA FOTO/Budi Santoso', 'REUTERS/Kim Hong-Ji', 'Stefani Reynolds/Pool via REUTERS'];
+const FIRST_NAMES = ['Andita', 'Budi', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hendra', 'Indah', 'Joko', 'Kartika'];
+const LAST_NAMES = ['Rahma', 'Suhada', 'Pratama', 'Wibowo', 'Lestari'];
+/** 50 reporters shared by all articles, so most imports find their reporters already there. */
+export const REPORTER_POOL = FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => `${first} ${last}`));
+
+/** A small deterministic PRNG so every run imports the same pages. */
+function prng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 4294967296;
+  };
+}
+
+/** The text of article `n` as a Tempo.co page: title, byline, date, 2 photos, paragraphs, source, 10 related items. */
+export function makeArticleText(n: number): string {
+  const rnd = prng(n + 7);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const words = (count: number): string => Array.from({ length: count }, () => pick(WORDS)).join(' ');
+  const sentence = (): string => {
+    const s = words(8 + Math.floor(rnd() * 14));
+    return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
+  };
+  const paragraph = (): string => Array.from({ length: 2 + Math.floor(rnd() * 3) }, sentence).join(' ');
+  const title = (): string => words(6 + Math.floor(rnd() * 6)).replace(/(^|\s)\S/g, (c) => c.toUpperCase());
+  const reporter = REPORTER_POOL[n % REPORTER_POOL.length];
+  const editor = REPORTER_POOL[(n * 7 + 3) % REPORTER_POOL.length];
+  const blocks: string[] = [`${title()} ${n}`, 'Reporter', reporter, 'Editor', editor];
+  blocks.push(`${pick(DAYS)}, ${1 + Math.floor(rnd() * 28)} ${pick(MONTHS)} ${2015 + Math.floor(rnd() * 10)} ${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')} WIB`);
+  blocks.push(`${sentence()} ${pick(CREDITS)}`);
+  const paragraphs = 6 + Math.floor(rnd() * 8);
+  for (let p = 0; p < paragraphs; p++) {
+    blocks.push(p === 0 ? `TEMPO.CO, Jakarta - ${paragraph()}` : paragraph());
+    if (p === 2) blocks.push(`${sentence()} ${pick(CREDITS)}`);
+  }
+  blocks.push('Sumber: RT.com', 'Ikuti berita terkini dari Tempo.co di Google News, klik di sini.', 'Berita terkait');
+  for (let r = 0; r < 10; r++) {
+    const t = title();
+    blocks.push(t, `${1 + Math.floor(rnd() * 23)} jam lalu`, t, sentence(), 'Baca Selengkapnya');
+  }
+  return blocks.join('\n\n');
+}
+
+/** Parses article texts 0…count-1 and checks each has the advertised shape. */
+export function generateArticles(count: number): ParsedArticle[] {
+  return Array.from({ length: count }, (_, n) => {
+    const parsed = parseArticle(makeArticleText(n));
+    if (parsed.photos.length !== 2 || parsed.related.length + parsed.readAlso.length !== 10) {
+      throw new Error(`generated article ${n} parsed to ${parsed.photos.length} photos and ${parsed.related.length + parsed.readAlso.length} links`);
+    }
+    return parsed;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// The baseline: a plain loop of Document Service calls
+// ---------------------------------------------------------------------------------------------
+
+// The Document Service's generics are keyed on generated content-type names; the bench uses plain records.
+type Documents = (uid: string) => {
+  findFirst(params: Record<string, unknown>): Promise<Record<string, unknown> | null>;
+  create(params: Record<string, unknown>): Promise<{ documentId: string }>;
+};
+
+/**
+ * One article the straightforward way, as the importer did before: in one transaction, find it by
+ * import key (unchanged when the hash matches), find or create each reporter, create the article
+ * published, then each photo and related link, one Document Service call each.
+ */
+async function importWithDocumentService(strapi: Core.Strapi, plan: ArticlePlan): Promise<'created' | 'unchanged'> {
+  const documents = strapi.documents as unknown as Documents;
+  return strapi.db.transaction(async () => {
+    const existing = await documents(ARTICLE).findFirst({
+      locale: plan.locale,
+      status: 'published',
+      filters: { importKey: plan.article.importKey },
+      fields: ['contentHash'],
+    });
+    if (existing && existing.contentHash === plan.article.contentHash) return 'unchanged';
+    const ids = new Map<string, string>();
+    for (const reporter of ROLES.flatMap((role) => plan.byline[role])) {
+      if (ids.has(reporter.slug)) continue;
+      const found = await documents(REPORTER).findFirst({ filters: { slug: reporter.slug }, fields: ['documentId'] });
+      ids.set(reporter.slug, found ? String(found.documentId) : (await documents(REPORTER).create({ data: { ...reporter } })).documentId);
+    }
+    const roles = Object.fromEntries(ROLES.map((role) => [role, plan.byline[role].map((r) => ids.get(r.slug))]));
+    const { documentId } = await documents(ARTICLE).create({ locale: plan.locale, status: 'published', data: { ...plan.article, ...roles } });
+    for (const photo of plan.photos) {
+      await documents(PHOTO).create({ locale: plan.locale, status: 'published', data: { ...photo, article: documentId } });
+    }
+    for (const link of plan.relatedLinks) {
+      await documents(RELATED_LINK).create({ locale: plan.locale, status: 'published', data: { ...link, article: documentId } });
+    }
+    return 'created';
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Databases and Strapi
+// ---------------------------------------------------------------------------------------------
+
+type DatabaseKind = 'sqlite' | 'postgres';
+
+function postgresUrl(database: string): string {
+  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+async function onPostgres(sql: string): Promise<void> {
+  const client = new Client({ connectionString: postgresUrl('postgres') });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Points the environment at a new, empty database; returns how to remove it. */
+async function freshDatabase(kind: DatabaseKind): Promise<() => Promise<void>> {
+  const name = `kabar_bench_${process.pid}_${randomBytes(4).toString('hex')}`;
+  if (kind === 'postgres') {
+    await onPostgres(`CREATE DATABASE "${name}"`);
+    Object.assign(process.env, { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name) });
+    return () => onPostgres(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  }
+  const relative = path.join('.tmp', `${name}.db`);
+  fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });
+  Object.assign(process.env, { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: relative });
+  delete process.env.DATABASE_URL;
+  return async () => {
+    for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(APP_DIR, relative + suffix), { force: true });
+  };
+}
+
+let compiled: Awaited<ReturnType<typeof import('@strapi/strapi').compileStrapi>> | null = null;
+
+/** Boots Strapi without HTTP on a fresh database of the given kind. */
+async function bootStrapi(kind: DatabaseKind): Promise<{ strapi: Core.Strapi; stop: () => Promise<void> }> {
+  const { compileStrapi, createStrapi } = require('@strapi/strapi') as typeof import('@strapi/strapi');
+  const drop = await freshDatabase(kind);
+  Object.assign(process.env, { NEWS_IMPORTER_AUTO_SEED: 'false', STRAPI_TELEMETRY_DISABLED: 'true', LOG_LEVEL: process.env.LOG_LEVEL ?? 'error' });
+  compiled ??= await compileStrapi();
+  const strapi = await createStrapi({ ...compiled, autoReload: false, serveAdminPanel: false }).load();
+  return {
+    strapi,
+    async stop() {
+      await strapi.destroy();
+      await drop();
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measuring
+// ---------------------------------------------------------------------------------------------
+
+interface Setup {
+  kind: DatabaseKind;
+  /** SQLite only: switch the fresh database to write-ahead logging. */
+  wal: boolean;
+}
+
+const label = (setup: Setup): string => (setup.kind === 'sqlite' ? `sqlite (${setup.wal ? 'WAL' : 'journal'})` : setup.kind);
+
+/** Boots Strapi on a fresh database as the setup says. */
+async function bootFor(setup: Setup): Promise<{ strapi: Core.Strapi; stop: () => Promise<void> }> {
+  const booted = await bootStrapi(setup.kind);
+  if (setup.wal) await booted.strapi.db.connection.raw('PRAGMA journal_mode = WAL');
+  return booted;
+}
+
+interface Row {
+  database: string;
+  method: string;
+  articles: number;
+  first: number;
+  again: number;
+}
+
+/** Runs `work` on every article in order; articles per second, and checks every result. */
+async function timed<T>(articles: readonly T[], expected: string, work: (article: T) => Promise<string>): Promise<number> {
+  const start = process.hrtime.bigint();
+  for (const [index, article] of articles.entries()) {
+    const action = await work(article);
+    if (action !== expected) throw new Error(`article ${index}: ${action}, expected ${expected}`);
+  }
+  return articles.length / (Number(process.hrtime.bigint() - start) / 1e9);
+}
+
+async function counts(strapi: Core.Strapi): Promise<string> {
+  const count = (uid: string) => strapi.db.query(uid as never).count({});
+  return `${await count(ARTICLE)} article, ${await count(REPORTER)} reporter, ${await count(PHOTO)} photo, ${await count(RELATED_LINK)} link rows`;
+}
+
+async function benchImporter(setup: Setup, articles: ParsedArticle[]): Promise<Row> {
+  const { strapi, stop } = await bootFor(setup);
+  const kind = label(setup);
+  try {
+    const importer = strapi.plugin('news-importer').service('importer') as {
+      importParsed(parsed: ParsedArticle): Promise<{ action: string }>;
+    };
+    const first = await timed(articles, 'created', async (article) => (await importer.importParsed(article)).action);
+    const again = await timed(articles, 'unchanged', async (article) => (await importer.importParsed(article)).action);
+    process.stderr.write(`  ${kind} importer: ${await counts(strapi)}\n`);
+    return { database: kind, method: 'importer', articles: articles.length, first, again };
+  } finally {
+    await stop();
+  }
+}
+
+async function benchDocumentService(setup: Setup, articles: ParsedArticle[]): Promise<Row> {
+  const { strapi, stop } = await bootFor(setup);
+  const kind = label(setup);
+  try {
+    const plans = articles.map((article) => planArticle(article));
+    // Planning is part of the import in both methods.
+    const first = await timed(articles, 'created', (article) => importWithDocumentService(strapi, planArticle(article)));
+    const again = await timed(plans, 'unchanged', (plan) => importWithDocumentService(strapi, plan));
+    process.stderr.write(`  ${kind} Document Service loop: ${await counts(strapi)}\n`);
+    return { database: kind, method: 'plain Document Service loop', articles: articles.length, first, again };
+  } finally {
+    await stop();
+  }
+}
+
+function table(rows: Row[]): string {
+  const header = ['database', 'method', 'articles', 'first import art/s', 're-import (unchanged) art/s', 'ratio (first / loop first)'];
+  const lines = rows.map((row) => {
+    const loop = rows.find((other) => other.database === row.database && other.method !== 'importer');
+    const ratio = row.method === 'importer' && loop ? `${(row.first / loop.first).toFixed(1)}×` : '1.0×';
+    const rate = (value: number): string => value.toFixed(value < 10 ? 1 : 0);
+    return [row.database, row.method, String(row.articles), rate(row.first), rate(row.again), ratio];
+  });
+  const widths = header.map((cell, column) => Math.max(cell.length, ...lines.map((line) => line[column].length)));
+  const format = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
+  return [format(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(format)].join('\n');
+}
+
+function option(name: string): string | undefined {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+}
+
+async function main(): Promise<void> {
+  const count = Number(option('articles') ?? 1000);
+  const baselineCount = Number(option('baseline-articles') ?? Math.min(200, count));
+  const db = option('db') ?? 'both';
+  if (!Number.isInteger(count) || count < 1 || !Number.isInteger(baselineCount) || baselineCount < 1 || !['sqlite', 'postgres', 'both'].includes(db)) {
+    process.stderr.write('Usage: npm run bench:import [-- --articles N] [--db sqlite|postgres|both] [--baseline-articles M] [--sqlite-wal]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const kinds: DatabaseKind[] = db === 'both' ? ['sqlite', 'postgres'] : [db as DatabaseKind];
+  const setups = kinds.flatMap((kind): Setup[] =>
+    kind === 'sqlite' && process.argv.includes('--sqlite-wal') ? [{ kind, wal: false }, { kind, wal: true }] : [{ kind, wal: false }]
+  );
+  const articles = generateArticles(Math.max(count, baselineCount));
+  const rows: Row[] = [];
+  for (const setup of setups) {
+    process.stderr.write(`${label(setup)}: importer, ${count} articles…\n`);
+    rows.push(await benchImporter(setup, articles.slice(0, count)));
+    process.stderr.write(`${label(setup)}: plain Document Service loop, ${baselineCount} articles…\n`);
+    rows.push(await benchDocumentService(setup, articles.slice(0, baselineCount)));
+  }
+  const sqlite = rows.find((row) => row.database === 'sqlite (journal)' && row.method === 'importer');
+  const sqliteLoop = rows.find((row) => row.database === 'sqlite (journal)' && row.method !== 'importer');
+  process.stdout.write(`\n${table(rows)}\n\n`);
+  process.stdout.write(
+    `Each article: a reporter and an editor (from a pool of ${REPORTER_POOL.length}), 2 photos, 10 related links; ` +
+      `published (draft + published rows). The plain loop ran on ${baselineCount} articles. ` +
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end.\n`
+  );
+  if (sqlite && sqliteLoop) {
+    const ratio = sqlite.first / sqliteLoop.first;
+    process.stdout.write(
+      `Target on SQLite: ≥ 100 art/s first import (${sqlite.first >= 100 ? 'met' : 'NOT met'}: ${sqlite.first.toFixed(0)}), ` +
+        `≥ 5× the plain loop (${ratio >= 5 ? 'met' : 'NOT met'}: ${ratio.toFixed(1)}×).\n`
+    );
+  }
+}
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(process.exitCode ?? 0),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    }
+  );
+}
