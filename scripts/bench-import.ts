@@ -1,5 +1,5 @@
 /**
- * `npm run bench:import [-- --articles N] [--db sqlite|postgres|both] [--baseline-articles M] [--sqlite-wal]`
+ * `npm run bench:import [-- --articles N] [--db sqlite|postgres|both] [--baseline-articles M]`
  *
  * Imports N generated articles (default 1,000; each with a byline of a reporter and an editor drawn
  * from a pool of 50 names, 2 photos and 10 related links) into a fresh database with the
@@ -14,9 +14,7 @@
  * for the first import on SQLite, and ≥ 5× the plain loop. A benchmark, not a test: it fails only
  * when an import gives the wrong result, never on speed.
  *
- * SQLite runs as configured (rollback journal, `synchronous = FULL`: every commit waits for the disk,
- * and the importer commits once per article). `--sqlite-wal` adds a run with the database switched to
- * write-ahead logging (`PRAGMA journal_mode = WAL`), as a deployment may choose.
+ * SQLite runs as the app configures it at boot (write-ahead logging, src/bootstrap/sqlite.ts).
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -207,18 +205,12 @@ async function bootStrapi(kind: DatabaseKind): Promise<{ strapi: Core.Strapi; st
 
 interface Setup {
   kind: DatabaseKind;
-  /** SQLite only: switch the fresh database to write-ahead logging. */
-  wal: boolean;
 }
 
-const label = (setup: Setup): string => (setup.kind === 'sqlite' ? `sqlite (${setup.wal ? 'WAL' : 'journal'})` : setup.kind);
+const label = (setup: Setup): string => setup.kind;
 
-/** Boots Strapi on a fresh database as the setup says. */
-async function bootFor(setup: Setup): Promise<{ strapi: Core.Strapi; stop: () => Promise<void> }> {
-  const booted = await bootStrapi(setup.kind);
-  if (setup.wal) await booted.strapi.db.connection.raw('PRAGMA journal_mode = WAL');
-  return booted;
-}
+/** Boots Strapi on a fresh database of that kind. */
+const bootFor = (setup: Setup): Promise<{ strapi: Core.Strapi; stop: () => Promise<void> }> => bootStrapi(setup.kind);
 
 interface Row {
   database: string;
@@ -297,14 +289,12 @@ async function main(): Promise<void> {
   const baselineCount = Number(option('baseline-articles') ?? Math.min(200, count));
   const db = option('db') ?? 'both';
   if (!Number.isInteger(count) || count < 1 || !Number.isInteger(baselineCount) || baselineCount < 1 || !['sqlite', 'postgres', 'both'].includes(db)) {
-    process.stderr.write('Usage: npm run bench:import [-- --articles N] [--db sqlite|postgres|both] [--baseline-articles M] [--sqlite-wal]\n');
+    process.stderr.write('Usage: npm run bench:import [-- --articles N] [--db sqlite|postgres|both] [--baseline-articles M]\n');
     process.exitCode = 2;
     return;
   }
   const kinds: DatabaseKind[] = db === 'both' ? ['sqlite', 'postgres'] : [db as DatabaseKind];
-  const setups = kinds.flatMap((kind): Setup[] =>
-    kind === 'sqlite' && process.argv.includes('--sqlite-wal') ? [{ kind, wal: false }, { kind, wal: true }] : [{ kind, wal: false }]
-  );
+  const setups = kinds.map((kind): Setup => ({ kind }));
   const articles = generateArticles(Math.max(count, baselineCount));
   const rows: Row[] = [];
   for (const setup of setups) {
@@ -313,8 +303,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${label(setup)}: plain Document Service loop, ${baselineCount} articles…\n`);
     rows.push(await benchDocumentService(setup, articles.slice(0, baselineCount)));
   }
-  const sqlite = rows.find((row) => row.database === 'sqlite (journal)' && row.method === 'importer');
-  const sqliteLoop = rows.find((row) => row.database === 'sqlite (journal)' && row.method !== 'importer');
+  const sqlite = rows.find((row) => row.database === 'sqlite' && row.method === 'importer');
+  const sqliteLoop = rows.find((row) => row.database === 'sqlite' && row.method !== 'importer');
   process.stdout.write(`\n${table(rows)}\n\n`);
   process.stdout.write(
     `Each article: a reporter and an editor (from a pool of ${REPORTER_POOL.length}), 2 photos, 10 related links; ` +

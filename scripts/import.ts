@@ -35,7 +35,7 @@ Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its o
 Exit status: 0 all imported, 1 some pages failed (the others are imported), 2 usage error.`;
 
 const LOCALES: readonly ContentLocale[] = ['id', 'en'];
-const INPUT_ERRORS = new Set(['ParseError', 'MappingError', 'ImportError']);
+const INPUT_ERRORS = new Set(['ParseError', 'ImportError']);
 
 /** Why a page did not go in: the importer's code, or READ_FAILED / UNEXPECTED. */
 export interface ImportFailure {

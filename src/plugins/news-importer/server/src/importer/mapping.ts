@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ParsedArticle } from '../parser';
+import { ImportError } from './errors';
 
 /** Bumped when the mapping changes, so re-importing the same text updates articles mapped the old way. */
 export const MAPPING_VERSION = 1;
@@ -81,17 +82,6 @@ export interface MappingOptions {
   capturedAt?: string | null;
 }
 
-/** Thrown when a parse result cannot become an article (e.g. no date and no capture time). */
-export class MappingError extends Error {
-  readonly code: string;
-  constructor(code: string, message: string) {
-    super(message);
-    this.name = 'MappingError';
-    this.code = code;
-    Object.setPrototypeOf(this, new.target.prototype);
-  }
-}
-
 /** `Cina dan Rusia Janji Akan Saling Dukung` → `cina-dan-rusia-janji-akan-saling-dukung`: lower-case ASCII words joined by `-`. */
 export function slugify(text: string): string {
   return text
@@ -116,7 +106,7 @@ export function normaliseUrl(url: string): string {
     const pathname = parsed.pathname.replace(/\/amp\/?$/, '').replace(/\/+$/, '');
     return `${host}${pathname}`;
   } catch {
-    throw new MappingError('BAD_URL', `originalUrl "${url}" is not a URL (expected e.g. https://www.tempo.co/read/...).`);
+    throw new ImportError('BAD_URL', `originalUrl "${url}" is not a URL (expected e.g. https://www.tempo.co/read/...).`);
   }
 }
 
@@ -149,7 +139,7 @@ export function planArticle(parsed: ParsedArticle, options: MappingOptions = {})
   const originalUrl = options.originalUrl?.trim() || null;
   const publishedDate = parsed.publishedAt ?? options.capturedAt ?? null;
   if (!publishedDate) {
-    throw new MappingError(
+    throw new ImportError(
       'NO_DATE',
       'The page prints no publication date; give the capture time (capturedAt) to date the article.'
     );
