@@ -1,9 +1,18 @@
-import { PLUGIN_ID } from './pluginId';
+import type { StrapiApp } from '@strapi/strapi/admin';
+import { Download } from '@strapi/icons';
+import { IMPORT_PERMISSIONS, PLUGIN_ID } from './pluginId';
 
 type TranslationModule = { default: Record<string, string> };
 
 export default {
-  register(app: { registerPlugin(plugin: { id: string; name: string }): void }): void {
+  register(app: StrapiApp): void {
+    app.addMenuLink({
+      to: `plugins/${PLUGIN_ID}`,
+      icon: Download,
+      intlLabel: { id: `${PLUGIN_ID}.plugin.name`, defaultMessage: 'News import' },
+      Component: () => import('./pages/App'),
+      permissions: IMPORT_PERMISSIONS,
+    });
     app.registerPlugin({ id: PLUGIN_ID, name: PLUGIN_ID });
   },
 

@@ -1,3 +1,4 @@
 import importController from './import';
+import historyController from './history';
 
-export default { import: importController };
+export default { import: importController, history: historyController };

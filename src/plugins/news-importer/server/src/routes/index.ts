@@ -11,6 +11,7 @@ export default {
     routes: [
       { method: 'POST', path: '/preview', handler: 'import.preview', config: adminOnly },
       { method: 'POST', path: '/import', handler: 'import.import', config: adminOnly },
+      { method: 'GET', path: '/history', handler: 'history.find', config: adminOnly },
     ],
   },
   // Import scripts on other machines: `Authorization: Bearer <API token>` (full access, or a custom

@@ -1,3 +1,4 @@
 import importer from './importer';
+import history from './history';
 
-export default { importer };
+export default { importer, history };

@@ -1,0 +1,106 @@
+import * as React from 'react';
+import { Link as RouterLink } from 'react-router-dom';
+import { Badge, Box, Button, Flex, Link, Loader, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { ArrowClockwise } from '@strapi/icons';
+import type { ImportRecord } from '../api';
+import { contentManagerPath, formatWib } from '../utils/format';
+import { useTranslate, type MessageKey } from '../utils/useTranslate';
+import { useProblemText } from './ItemCard';
+
+const ACTIONS: Record<NonNullable<ImportRecord['action']>, MessageKey> = {
+  created: 'result.created',
+  updated: 'result.updated',
+  unchanged: 'result.unchanged',
+};
+
+const COLUMNS: MessageKey[] = ['history.when', 'history.who', 'history.what', 'history.action', 'history.result'];
+
+/** The last imports (the server keeps the newest 50 in view), newest first. */
+export const HistoryTable = ({ records, loading, failed, onRefresh }: { records: ImportRecord[]; loading: boolean; failed: boolean; onRefresh: () => void }) => {
+  const { t, locale } = useTranslate();
+  const describe = useProblemText();
+
+  return (
+    <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} data-testid="import-history">
+      <Flex justifyContent="space-between" alignItems="center" paddingBottom={4}>
+        <Box>
+          <Typography variant="delta" tag="h2">
+            {t('history.title')}
+          </Typography>
+          <Typography variant="pi" textColor="neutral600" tag="p">
+            {t('history.hint')}
+          </Typography>
+        </Box>
+        <Button variant="tertiary" size="S" startIcon={<ArrowClockwise />} onClick={onRefresh} disabled={loading}>
+          {t('history.refresh')}
+        </Button>
+      </Flex>
+      {loading && records.length === 0 ? (
+        <Loader small>{t('history.loading')}</Loader>
+      ) : failed ? (
+        <Typography textColor="danger600">{t('history.failed')}</Typography>
+      ) : records.length === 0 ? (
+        <Typography textColor="neutral600">{t('history.empty')}</Typography>
+      ) : (
+        <Table colCount={COLUMNS.length} rowCount={records.length + 1}>
+          <Thead>
+            <Tr>
+              {COLUMNS.map((column) => (
+                <Th key={column}>
+                  <Typography variant="sigma">{t(column)}</Typography>
+                </Th>
+              ))}
+            </Tr>
+          </Thead>
+          <Tbody>
+            {records.map((record) => (
+              <Tr key={record.id} data-testid="history-row">
+                <Td>
+                  <Typography variant="pi">{formatWib(record.createdAt, locale, 'minute', false)}</Typography>
+                </Td>
+                <Td>
+                  <Typography variant="pi">
+                    {record.importedBy.via === 'admin' ? record.importedBy.name : t('history.viaToken', { name: record.importedBy.name })}
+                  </Typography>
+                </Td>
+                <Td>
+                  <Flex direction="column" alignItems="flex-start">
+                    {record.title &&
+                      (record.article ? (
+                        <Link tag={RouterLink} to={contentManagerPath(record.article.documentId, record.article.locale)}>
+                          {record.title}
+                        </Link>
+                      ) : (
+                        <Typography variant="omega">{record.title}</Typography>
+                      ))}
+                    <Typography variant="pi" textColor="neutral600">
+                      {record.fileName ?? (record.title ? '' : t('item.pasted'))}
+                    </Typography>
+                  </Flex>
+                </Td>
+                <Td>
+                  {record.action ? <Typography variant="pi">{t(ACTIONS[record.action])}</Typography> : <Typography textColor="neutral500">—</Typography>}
+                </Td>
+                <Td>
+                  {record.outcome === 'ok' ? (
+                    <Badge variant="success">{record.warningCount > 0 ? t('history.okWithWarnings', { count: record.warningCount }) : t('history.ok')}</Badge>
+                  ) : (
+                    <Flex direction="column" alignItems="flex-start" gap={1}>
+                      <Badge variant="danger">{record.error?.code ?? t('history.error')}</Badge>
+                      {record.error && (
+                        <Typography variant="pi" textColor="neutral700">
+                          {record.error.line !== null ? `${t('common.line', { line: record.error.line })}: ` : ''}
+                          {describe(record.error)}
+                        </Typography>
+                      )}
+                    </Flex>
+                  )}
+                </Td>
+              </Tr>
+            ))}
+          </Tbody>
+        </Table>
+      )}
+    </Box>
+  );
+};
