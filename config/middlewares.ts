@@ -6,6 +6,8 @@ const config: Core.Config.Middlewares = [
   'strapi::security',
   'strapi::cors',
   'strapi::poweredBy',
+  // ETag, 304 and Cache-Control on anonymous reads of the newsroom types (README, "Frontend API").
+  'global::public-cache',
   'strapi::query',
   { name: 'strapi::body', config: { jsonLimit: '5mb', formLimit: '1mb', textLimit: '1mb' } },
   'strapi::session',

@@ -2,15 +2,19 @@ import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
+import { useWriteAheadLog } from './bootstrap/sqlite';
 import { registerPublishedOnlyGraphql } from './extensions/published-only';
+import { registerFrontendGraphql } from './extensions/graphql';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }): void {
     registerPublishedOnlyGraphql(strapi);
+    registerFrontendGraphql(strapi);
   },
 
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+    await useWriteAheadLog(strapi);
     await ensureContentLocales(strapi);
     await ensurePublicReadPermissions(strapi);
     await ensureDevelopmentAdmin(strapi);

@@ -9,20 +9,25 @@ export const PUBLIC_READ_TYPES = [
   'api::related-link.related-link',
 ] as const;
 const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
+/** The frontend API's article page and its JSON-LD (src/api/article/routes/01-article-page.ts). */
+export const PUBLIC_PAGE_ACTIONS = ['api::article.article.findBySlug', 'api::article.article.jsonLdBySlug'] as const;
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
 
 /**
- * Grants the public role `find` and `findOne` on the newsroom types and revokes any other action on
- * them, row by row: the role service's `updateRole` would delete every permission not in its payload.
+ * Grants the public role `find` and `findOne` on the newsroom types and the article page actions, and
+ * revokes any other action on them, row by row: the role service's `updateRole` would delete every permission not in its payload.
  */
 export async function ensurePublicReadPermissions(strapi: Core.Strapi): Promise<void> {
   await withBootLock(strapi, 'public-permissions', async () => {
     const role = await strapi.db.query(ROLE_UID).findOne({ where: { type: 'public' } });
     if (!role) throw new Error('The users-permissions "public" role is missing; cannot grant public reads.');
 
-    const wanted = PUBLIC_READ_TYPES.flatMap((uid) => PUBLIC_READ_ACTIONS.map((action) => `${uid}.${action}`));
+    const wanted: string[] = [
+      ...PUBLIC_READ_TYPES.flatMap((uid) => PUBLIC_READ_ACTIONS.map((action) => `${uid}.${action}`)),
+      ...PUBLIC_PAGE_ACTIONS,
+    ];
     const existing: Array<{ id: number; action: string }> = await strapi.db
       .query(PERMISSION_UID)
       .findMany({ where: { role: role.id, action: { $startsWith: 'api::' } } });

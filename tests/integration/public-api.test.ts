@@ -42,13 +42,17 @@ describe('public REST permissions', () => {
     expect(await app.strapi.documents(uid as never).findOne({ documentId: id } as never)).not.toBeNull();
   });
 
-  it('grants the public role exactly find and findOne on the four types', async () => {
+  it('grants the public role exactly find and findOne on the four types, and the article page', async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     const rows: Array<{ action: string }> = await app.strapi.db
       .query('plugin::users-permissions.permission')
       .findMany({ where: { role: role.id, action: { $startsWith: 'api::' } } });
     expect(rows.map((row) => row.action).sort()).toEqual(
-      TYPES.flatMap(([, uid]) => [`${uid}.find`, `${uid}.findOne`]).sort()
+      [
+        ...TYPES.flatMap(([, uid]) => [`${uid}.find`, `${uid}.findOne`]),
+        'api::article.article.findBySlug',
+        'api::article.article.jsonLdBySlug',
+      ].sort()
     );
   });
 

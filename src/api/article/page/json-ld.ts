@@ -1,0 +1,112 @@
+import type { ArticlePage, PhotoEntry, ReporterEntry } from './repository';
+
+/**
+ * schema.org `NewsArticle` for an article page, following Google's Article structured-data guidance:
+ * `headline`, `image`, `datePublished` and `dateModified` with a time-zone offset, `author` with a type
+ * and a name per author (one entry per author, a desk byline as an Organization). Pure: no Strapi.
+ */
+
+export interface JsonLdOptions {
+  /** The article's public URL on the site (`url`, `mainEntityOfPage`). */
+  url: string;
+  /** Publisher when the article names no outlet. */
+  sitePublisherName: string;
+  /** Base for media URLs that Strapi stores as paths (`/uploads/…`). */
+  mediaBaseUrl: string;
+}
+
+type Thing = Record<string, unknown>;
+
+/** Western Indonesia Time: UTC+7 all year (no daylight saving). */
+const WIB_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/** An instant as ISO 8601 in WIB: `2022-10-28T05:00:00.000Z` → `2022-10-28T12:00:00+07:00`. */
+export function toWib(instant: string | Date): string {
+  const time = new Date(instant).getTime();
+  if (Number.isNaN(time)) throw new Error(`Not a date: ${String(instant)}`);
+  return new Date(time + WIB_OFFSET_MS).toISOString().replace(/(\.000)?Z$/, '+07:00');
+}
+
+/** A Person, or an Organization for a desk byline (`Tempo.co`, `Tim Redaksi`). */
+function agent(reporter: ReporterEntry): Thing {
+  return { '@type': reporter.kind === 'desk' ? 'Organization' : 'Person', name: reporter.name };
+}
+
+const organization = (name: string): Thing => ({ '@type': 'Organization', name });
+
+const absolute = (url: string, base: string): string => new URL(url, base).toString();
+
+/** One photo as an ImageObject: the printed credit, the photographer as creator, the agency as copyright holder. */
+function imageObject(photo: PhotoEntry, mediaBaseUrl: string): Thing {
+  const image = photo.image;
+  return compact({
+    '@type': 'ImageObject',
+    url: image ? absolute(image.url, mediaBaseUrl) : undefined,
+    contentUrl: image ? absolute(image.url, mediaBaseUrl) : undefined,
+    width: image?.width ?? undefined,
+    height: image?.height ?? undefined,
+    caption: photo.caption ?? undefined,
+    description: photo.altText ?? undefined,
+    creditText: photo.credit ?? undefined,
+    creator: photo.photographer ? { '@type': 'Person', name: photo.photographer } : undefined,
+    copyrightHolder: photo.agency ? organization(photo.agency) : undefined,
+  });
+}
+
+/** The plain text of the first paragraph, for `description` when there is no subtitle. */
+function firstParagraph(body: unknown[]): string | undefined {
+  const text = (node: unknown): string => {
+    if (!node || typeof node !== 'object') return '';
+    const { text: own, children } = node as { text?: unknown; children?: unknown };
+    if (typeof own === 'string') return own;
+    return Array.isArray(children) ? children.map(text).join('') : '';
+  };
+  const first = body.map(text).find((paragraph) => paragraph.trim() !== '');
+  if (!first) return undefined;
+  const trimmed = first.trim();
+  return trimmed.length <= 300 ? trimmed : `${trimmed.slice(0, 297).replace(/\s+\S*$/, '')}…`;
+}
+
+/** Drops `undefined` values and empty lists, so the output has no empty properties. */
+function compact(thing: Thing): Thing {
+  return Object.fromEntries(
+    Object.entries(thing).filter(([, value]) => value !== undefined && !(Array.isArray(value) && value.length === 0))
+  );
+}
+
+/** One item, or a list when there are several (schema.org accepts both; one reads better). */
+const oneOrMany = (items: Thing[]): Thing | Thing[] | undefined =>
+  items.length === 0 ? undefined : items.length === 1 ? items[0] : items;
+
+/** The NewsArticle JSON-LD of a page, ready for `<script type="application/ld+json">`. */
+export function newsArticleJsonLd(page: ArticlePage, options: JsonLdOptions): Thing {
+  const publisher = organization(page.outlet || options.sitePublisherName);
+  const basedOn = [
+    // The outlet's own page this article is filed from.
+    page.originalUrl ? compact({ '@type': 'NewsArticle', url: page.originalUrl, publisher }) : undefined,
+    // The outlet's `Sumber:` line: whose reporting the story rests on.
+    page.sourceName ? { '@type': 'CreativeWork', name: page.sourceName, publisher: organization(page.sourceName) } : undefined,
+  ].filter((thing): thing is Thing => thing !== undefined);
+
+  return compact({
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    '@id': `${options.url}#article`,
+    url: options.url,
+    mainEntityOfPage: { '@type': 'WebPage', '@id': options.url },
+    headline: page.title,
+    alternativeHeadline: page.subtitle ?? undefined,
+    description: page.subtitle ?? firstParagraph(page.body),
+    articleSection: page.section ?? undefined,
+    inLanguage: page.locale,
+    dateline: page.dateline ?? undefined,
+    datePublished: toWib(page.publishedDate),
+    dateModified: toWib(page.updatedAt),
+    author: page.reporters.map(agent),
+    editor: oneOrMany(page.editors.map(agent)),
+    translator: oneOrMany(page.translators.map(agent)),
+    image: page.photos.map((photo) => imageObject(photo, options.mediaBaseUrl)),
+    publisher,
+    isBasedOn: oneOrMany(basedOn),
+  });
+}
