@@ -920,6 +920,63 @@ export interface PluginI18NLocale extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface PluginNewsImporterImportRecord
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'news_importer_import_records';
+  info: {
+    description: 'One import through the news-importer routes: when, who, which file or article, and how it ended.';
+    displayName: 'Import record';
+    pluralName: 'import-records';
+    singularName: 'import-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+    i18n: {
+      localized: false;
+    };
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<['created', 'updated', 'unchanged']>;
+    articleDocumentId: Schema.Attribute.String;
+    articleLocale: Schema.Attribute.String;
+    articleSlug: Schema.Attribute.String;
+    articleStatus: Schema.Attribute.Enumeration<['published', 'draft']>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    errorCode: Schema.Attribute.String;
+    errorLine: Schema.Attribute.Integer;
+    errorMessage: Schema.Attribute.Text;
+    fileName: Schema.Attribute.String;
+    importedById: Schema.Attribute.Integer;
+    importedByName: Schema.Attribute.String;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'plugin::news-importer.import-record'
+    > &
+      Schema.Attribute.Private;
+    outcome: Schema.Attribute.Enumeration<['ok', 'error']> &
+      Schema.Attribute.Required;
+    publishedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
+      Schema.Attribute.Private;
+    via: Schema.Attribute.Enumeration<['admin', 'content-api']> &
+      Schema.Attribute.Required;
+    warningCount: Schema.Attribute.Integer;
+  };
+}
+
 export interface PluginReviewWorkflowsWorkflow
   extends Struct.CollectionTypeSchema {
   collectionName: 'strapi_workflows';
@@ -1299,6 +1356,7 @@ declare module '@strapi/strapi' {
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
+      'plugin::news-importer.import-record': PluginNewsImporterImportRecord;
       'plugin::review-workflows.workflow': PluginReviewWorkflowsWorkflow;
       'plugin::review-workflows.workflow-stage': PluginReviewWorkflowsWorkflowStage;
       'plugin::upload.file': PluginUploadFile;
