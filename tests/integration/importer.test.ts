@@ -149,6 +149,28 @@ describe('importing', () => {
     expect((await importer().importText(SEED_TEXT)).action).toBe('updated');
   });
 
+  it('keeps the live article whole when changed text is imported as a draft', async () => {
+    const changed = SEED_TEXT.replace('Sumber: RT.com', 'Sumber: TASS');
+    const report = await importer().importText(changed, { status: 'draft' });
+    expect(report).toMatchObject({ action: 'updated', status: 'draft' });
+    const live = await publishedArticle();
+    expect(live!.sourceName).toBe('RT.com');
+    expect(live!.photos).toHaveLength(2);
+    expect(live!.relatedLinks).toHaveLength(11);
+    const draft = (await app.strapi.documents('api::article.article').findOne({
+      documentId: report.documentId,
+      locale: 'id',
+      status: 'draft',
+      populate: ['photos', 'relatedLinks'],
+    } as never)) as Record<string, any>;
+    expect(draft.sourceName).toBe('TASS');
+    expect(draft.photos).toHaveLength(2);
+    // Published again, the page replaces both versions.
+    expect((await importer().importText(changed)).action).toBe('updated');
+    expect((await publishedArticle())!.sourceName).toBe('TASS');
+    expect((await importer().importText(SEED_TEXT)).action).toBe('updated');
+  });
+
   it('writes nothing in a dry run, and reports the plan', async () => {
     const before = await rowCounts(app);
     let report: Record<string, unknown> = {};

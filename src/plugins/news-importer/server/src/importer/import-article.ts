@@ -282,6 +282,10 @@ export function createImporter(strapi: Core.Strapi) {
       const reporters = await ensureReporters(trx, writer, plan, now);
       const slug = freeSlug(plan.article.slug, takenSlugs);
       const data = { ...plan.article, slug };
+      // A draft import of a published article updates its draft text and byline only: photos and
+      // links are documents shared by both versions, and replacing them would strip the live article.
+      // They follow on the next published import of the page.
+      const keepsLiveChildren = status === 'draft' && existing?.published != null;
 
       let documentId: string;
       let article: VersionIds;
@@ -290,7 +294,9 @@ export function createImporter(strapi: Core.Strapi) {
         documentId = existing.documentId;
         article = { draft: existing.draft.id, published: existing.published?.id ?? null };
         const rewritten = versions.map((version) => article[version]).filter((id): id is number => id !== null);
-        await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale);
+        if (!keepsLiveChildren) {
+          await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale);
+        }
         for (const role of ROLES) await writer.deleteLinks(linkTableOf(strapi, ARTICLE, role), rewritten);
         await writer.updateRows(ARTICLE, [existing.draft.id], data, now);
         if (status === 'published' && existing.published) {
@@ -307,7 +313,7 @@ export function createImporter(strapi: Core.Strapi) {
       }
       await linkReporters(writer, plan, reporters.ids, article, versions);
       // Children only for the versions written: a published photo or link attaches to the published article.
-      await writeChildren(writer, plan, article, versions, targets, now, !existing);
+      if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing);
       return report(plan, { action: existing ? 'updated' : 'created', documentId, slug }, options, reporters.created, parsed.warnings);
     });
   }
