@@ -20,6 +20,7 @@ import type { Core } from '@strapi/strapi';
 import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
 import type { ArticleService } from '../src/api/article/services/article';
 import { APP_DIR, bootStrapi, stopStrapi } from './lib/boot';
+import { makeTempoPage } from './lib/tempo-pages';
 
 // ---------------------------------------------------------------- options
 
@@ -48,56 +49,6 @@ function parseOptions(argv: readonly string[]): Options {
     else throw new Error(`Unknown option ${arg}.\n${USAGE}`);
   }
   return options;
-}
-
-// ---------------------------------------------------------------- generated pages
-
-const WORDS = (
-  'pemerintah menteri presiden rakyat kebijakan anggaran daerah kota warga polisi hukum ekonomi ' +
-  'pasar harga naik turun persen miliar triliun rupiah kata dia mengatakan menurut bahwa yang dan ' +
-  'di ke dari untuk dengan pada dalam akan sudah telah masih belum juga tidak bisa harus itu ini ' +
-  'Jakarta Bandung Surabaya Jokowi Prabowo KPK DPR Bank Indonesia Tempo Kementerian Keuangan'
-).split(' ');
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-const CREDITS = ['TEMPO/Subekti.', 'ANTARA FOTO/Budi Santoso', 'REUTERS/Kim Hong-Ji', 'Stefani Reynolds/Pool via REUTERS'];
-const REPORTERS = ['Andita Rahma', 'Egi Adyatama', 'Fikri Arigi', 'Dewi Nurita', 'Budiarti Utami Putri'];
-const EDITORS = ['Amirullah Suhada', 'Maria Rita Hasugian', 'Juli Hantoro'];
-
-/** A small deterministic PRNG so every run imports the same pages. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-/** One Tempo-shaped page (the shape of scripts/bench-parse.ts): byline, date line, photos, body, source, related list. */
-function tempoPage(n: number): string {
-  const rnd = prng(n + 1);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const words = (count: number): string => Array.from({ length: count }, () => pick(WORDS)).join(' ');
-  const sentence = (): string => {
-    const s = words(8 + Math.floor(rnd() * 14));
-    return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
-  };
-  const title = (): string => words(6 + Math.floor(rnd() * 5)).replace(/(^|\s)\S/g, (c) => c.toUpperCase());
-  const blocks = [`${title()} ${n + 1}`, 'Reporter', pick(REPORTERS), 'Editor', pick(EDITORS)];
-  blocks.push(`${pick(DAYS)}, ${1 + Math.floor(rnd() * 28)} ${pick(MONTHS)} ${2015 + Math.floor(rnd() * 10)} ${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')} WIB`);
-  blocks.push(`${sentence()} ${pick(CREDITS)}`);
-  const paragraphs = 6 + Math.floor(rnd() * 10);
-  for (let p = 0; p < paragraphs; p++) {
-    const text = Array.from({ length: 2 + Math.floor(rnd() * 3) }, sentence).join(' ');
-    blocks.push(p === 0 ? `TEMPO.CO, Jakarta - ${text}` : text);
-    if (p === 3) blocks.push(`${sentence()} ${pick(CREDITS)}`);
-  }
-  blocks.push('Sumber: RT.com', 'Berita terkait');
-  for (let r = 0; r < 8; r++) {
-    const t = title();
-    blocks.push(t, `${1 + Math.floor(rnd() * 23)} jam lalu`, t, sentence(), 'Baca Selengkapnya');
-  }
-  return blocks.join('\n\n');
 }
 
 // ---------------------------------------------------------------- the ceiling: a bare node:http handler
@@ -207,7 +158,7 @@ async function prepareDatabase(dbFile: string, sqlFile: string, count: number): 
     const started = Date.now();
     let slug = '';
     for (let n = 0; n < count; n++) {
-      const report = await importer.importText(tempoPage(n), { capturedAt: '2025-01-01T10:00:00+07:00' });
+      const report = await importer.importText(makeTempoPage(n), { capturedAt: '2025-01-01T10:00:00+07:00' });
       if (n === Math.floor(count / 2)) slug = report.slug;
       if ((n + 1) % 200 === 0) log(`  imported ${n + 1}/${count} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }

@@ -24,6 +24,7 @@ import { Client } from 'pg';
 import type { Core } from '@strapi/strapi';
 import { parseArticle, type ParsedArticle } from '../src/plugins/news-importer/server/src/parser';
 import { planArticle, type ArticlePlan, type ReporterRole } from '../src/plugins/news-importer/server/src/importer/mapping';
+import { makeTempoPage, PAGE_PHOTOS, PAGE_RELATED, REPORTER_POOL } from './lib/tempo-pages';
 
 const APP_DIR = path.resolve(__dirname, '..');
 const ARTICLE = 'api::article.article';
@@ -33,66 +34,14 @@ const RELATED_LINK = 'api::related-link.related-link';
 const ROLES: readonly ReporterRole[] = ['reporters', 'editors', 'translators'];
 
 // ---------------------------------------------------------------------------------------------
-// Generated articles
+// Generated articles (scripts/lib/tempo-pages.ts)
 // ---------------------------------------------------------------------------------------------
-
-const WORDS = (
-  'pemerintah menteri presiden rakyat kebijakan anggaran daerah kota warga polisi hukum ekonomi ' +
-  'pasar harga naik turun persen miliar triliun rupiah kata dia mengatakan menurut bahwa yang dan ' +
-  'di ke dari untuk dengan pada dalam akan sudah telah masih belum juga tidak bisa harus itu ini ' +
-  'Jakarta Bandung Surabaya Jokowi Prabowo KPK DPR Bank Indonesia Tempo Kementerian Keuangan'
-).split(' ');
-const MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-const DAYS = ['Senin', 'Selasa', 'Rabu', 'Kamis', 'Jumat', 'Sabtu', 'Minggu'];
-const CREDITS = ['TEMPO/Subekti', 'ANTARA FOTO/Budi Santoso', 'REUTERS/Kim Hong-Ji', 'Stefani Reynolds/Pool via REUTERS'];
-const FIRST_NAMES = ['Andita', 'Budi', 'Dewi', 'Eko', 'Fajar', 'Gita', 'Hendra', 'Indah', 'Joko', 'Kartika'];
-const LAST_NAMES = ['Rahma', 'Suhada', 'Pratama', 'Wibowo', 'Lestari'];
-/** 50 reporters shared by all articles, so most imports find their reporters already there. */
-export const REPORTER_POOL = FIRST_NAMES.flatMap((first) => LAST_NAMES.map((last) => `${first} ${last}`));
-
-/** A small deterministic PRNG so every run imports the same pages. */
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s * 1664525 + 1013904223) >>> 0;
-    return s / 4294967296;
-  };
-}
-
-/** The text of article `n` as a Tempo.co page: title, byline, date, 2 photos, paragraphs, source, 10 related items. */
-export function makeArticleText(n: number): string {
-  const rnd = prng(n + 7);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
-  const words = (count: number): string => Array.from({ length: count }, () => pick(WORDS)).join(' ');
-  const sentence = (): string => {
-    const s = words(8 + Math.floor(rnd() * 14));
-    return `${s.charAt(0).toUpperCase()}${s.slice(1)}.`;
-  };
-  const paragraph = (): string => Array.from({ length: 2 + Math.floor(rnd() * 3) }, sentence).join(' ');
-  const title = (): string => words(6 + Math.floor(rnd() * 6)).replace(/(^|\s)\S/g, (c) => c.toUpperCase());
-  const reporter = REPORTER_POOL[n % REPORTER_POOL.length];
-  const editor = REPORTER_POOL[(n * 7 + 3) % REPORTER_POOL.length];
-  const blocks: string[] = [`${title()} ${n}`, 'Reporter', reporter, 'Editor', editor];
-  blocks.push(`${pick(DAYS)}, ${1 + Math.floor(rnd() * 28)} ${pick(MONTHS)} ${2015 + Math.floor(rnd() * 10)} ${String(Math.floor(rnd() * 24)).padStart(2, '0')}:${String(Math.floor(rnd() * 60)).padStart(2, '0')} WIB`);
-  blocks.push(`${sentence()} ${pick(CREDITS)}`);
-  const paragraphs = 6 + Math.floor(rnd() * 8);
-  for (let p = 0; p < paragraphs; p++) {
-    blocks.push(p === 0 ? `TEMPO.CO, Jakarta - ${paragraph()}` : paragraph());
-    if (p === 2) blocks.push(`${sentence()} ${pick(CREDITS)}`);
-  }
-  blocks.push('Sumber: RT.com', 'Ikuti berita terkini dari Tempo.co di Google News, klik di sini.', 'Berita terkait');
-  for (let r = 0; r < 10; r++) {
-    const t = title();
-    blocks.push(t, `${1 + Math.floor(rnd() * 23)} jam lalu`, t, sentence(), 'Baca Selengkapnya');
-  }
-  return blocks.join('\n\n');
-}
 
 /** Parses article texts 0…count-1 and checks each has the advertised shape. */
 export function generateArticles(count: number): ParsedArticle[] {
   return Array.from({ length: count }, (_, n) => {
-    const parsed = parseArticle(makeArticleText(n));
-    if (parsed.photos.length !== 2 || parsed.related.length + parsed.readAlso.length !== 10) {
+    const parsed = parseArticle(makeTempoPage(n));
+    if (parsed.photos.length !== PAGE_PHOTOS || parsed.related.length + parsed.readAlso.length !== PAGE_RELATED) {
       throw new Error(`generated article ${n} parsed to ${parsed.photos.length} photos and ${parsed.related.length + parsed.readAlso.length} links`);
     }
     return parsed;
