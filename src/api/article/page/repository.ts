@@ -121,7 +121,39 @@ const rowsOf = <T>(result: unknown): T[] => (Array.isArray(result) ? result : (r
 /** Timestamps come back as Date (PostgreSQL) or as a number or string (SQLite). */
 const stamp = (value: unknown): string => (value instanceof Date ? String(value.getTime()) : String(value));
 
+interface SqliteStatement {
+  all(...bindings: unknown[]): unknown[];
+}
+interface SqliteConnection {
+  prepare(sql: string): SqliteStatement;
+}
+interface ConnectionPool {
+  acquireConnection(): Promise<unknown>;
+  releaseConnection(connection: unknown): Promise<void> | void;
+}
+
 export function createPageRepository(strapi: Core.Strapi) {
+  /**
+   * Runs one of the page's fixed read queries. On SQLite the prepared statement is kept per
+   * connection: preparing the version query again on every request cost more than running it.
+   * PostgreSQL gets the plain query.
+   */
+  const prepared = new WeakMap<object, Map<string, SqliteStatement>>();
+  async function read<T>(sql: string, bindings: unknown[]): Promise<T[]> {
+    if (strapi.db.dialect.client !== 'sqlite') return rowsOf<T>(await strapi.db.connection.raw(sql, bindings as never));
+    const pool = strapi.db.connection.client as unknown as ConnectionPool;
+    const connection = (await pool.acquireConnection()) as SqliteConnection & object;
+    try {
+      let statements = prepared.get(connection);
+      if (!statements) prepared.set(connection, (statements = new Map()));
+      let statement = statements.get(sql);
+      if (!statement) statements.set(sql, (statement = connection.prepare(sql)));
+      return statement.all(...bindings) as T[];
+    } finally {
+      await pool.releaseConnection(connection);
+    }
+  }
+
   const metadata = (uid: string): Metadata => strapi.db.metadata.get(uid as never) as unknown as Metadata;
   const column = (uid: string, attribute: string): string => metadata(uid).attributes[attribute]?.columnName ?? attribute;
   const linkTable = (uid: string, attribute: string): LinkTable => {
@@ -188,12 +220,10 @@ export function createPageRepository(strapi: Core.Strapi) {
       return first!.unionAll(rest, false).toSQL();
     })();
     // Compiled once: building eight sub-selects per request would cost more than running them.
-    return async (_knex, row) =>
-      rowsOf<VersionRow>(
-        await knex.raw(
-          query.sql,
-          query.bindings.map((value) => (value === ID_SENTINEL ? row.id : value === DOCUMENT_SENTINEL ? row.documentId : value)) as never
-        )
+    return (_knex, row) =>
+      read<VersionRow>(
+        query.sql,
+        query.bindings.map((value) => (value === ID_SENTINEL ? row.id : value === DOCUMENT_SENTINEL ? row.documentId : value))
       );
   }
 
@@ -219,7 +249,7 @@ export function createPageRepository(strapi: Core.Strapi) {
         return db.findOne({ select: ['id', 'documentId', 'locale', 'slug'], where: { slug, locale, ...published(status) } });
       }
       publishedBySlug ??= buildPublishedBySlug();
-      const [row] = rowsOf<PageRow>(await strapi.db.connection.raw(publishedBySlug.sql, [slug, locale, 1]));
+      const [row] = await read<PageRow>(publishedBySlug.sql, [slug, locale, 1]);
       return row ?? null;
     },
 
