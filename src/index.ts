@@ -3,6 +3,7 @@ import { ensureContentLocales } from './bootstrap/locales';
 import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
 import { useWriteAheadLog } from './bootstrap/sqlite';
+import { applyEditorViews } from './bootstrap/editor-views';
 import { registerPublishedOnlyGraphql } from './extensions/published-only';
 import { registerFrontendGraphql } from './extensions/graphql';
 
@@ -17,6 +18,7 @@ export default {
     await useWriteAheadLog(strapi);
     await ensureContentLocales(strapi);
     await ensurePublicReadPermissions(strapi);
+    await applyEditorViews(strapi);
     await ensureDevelopmentAdmin(strapi);
     // Last: the seed needs the locales. A no-op unless news-importer's `autoSeed` is on and there is no article.
     await strapi.plugin('news-importer').service('importer').seedIfEmpty();

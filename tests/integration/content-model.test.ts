@@ -108,3 +108,29 @@ describe('content locales', () => {
     expect(await app.strapi.plugin('i18n').service('locales').getDefaultLocale()).toBe('id');
   });
 });
+
+describe('the Content Manager as editors see it', () => {
+  const views = () => app.strapi.plugin('content-manager').service('content-types');
+  const configuration = (uid: string) => views().findConfiguration(app.strapi.contentType(uid as never));
+
+  it('names photos by caption, lists articles newest first, and hides the importer fields', async () => {
+    const photo = await configuration('api::photo.photo');
+    expect(photo.settings.mainField).toBe('caption');
+    const article = await configuration('api::article.article');
+    expect(article.settings).toMatchObject({ defaultSortBy: 'publishedDate', defaultSortOrder: 'DESC' });
+    expect(article.layouts.list).toEqual(['title', 'publishedDate', 'section', 'outlet']);
+    expect(article.metadatas.photos.edit.mainField).toBe('caption');
+    for (const field of ['importKey', 'contentHash']) {
+      expect(article.metadatas[field].edit).toMatchObject({ visible: false, editable: false });
+    }
+  });
+
+  it("keeps an editor's own view settings across boots", async () => {
+    const contentType = app.strapi.contentType('api::reporter.reporter' as never);
+    const reporter = await views().findConfiguration(contentType);
+    await views().updateConfiguration(contentType, { ...reporter, layouts: { ...reporter.layouts, list: ['name', 'bio'] } });
+    const { default: appModule } = await import('../../src/index');
+    await appModule.bootstrap({ strapi: app.strapi });
+    expect((await views().findConfiguration(contentType)).layouts.list).toEqual(['name', 'bio']);
+  });
+});
