@@ -3,11 +3,11 @@
  * the admin API for set-up, Debian's Chromium, and a tiny runner that prints `N passed, N failed`.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freshSecrets } from '../helpers/secrets';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 /** Screenshots and the server log: CI keeps this folder as the test's artifacts. */
@@ -28,7 +28,6 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-const secret = (): string => randomBytes(24).toString('base64');
 
 /** The first free TCP port from `preferred` on, on 127.0.0.1. */
 export async function freePort(preferred: number): Promise<number> {
@@ -60,12 +59,7 @@ export async function startServer(port: number): Promise<RunningServer> {
     PORT: String(port),
     DATABASE_CLIENT: 'sqlite',
     DATABASE_FILENAME: dbRelative,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     NEWS_IMPORTER_AUTO_SEED: 'false',
     STRAPI_TELEMETRY_DISABLED: 'true',
     FLAG_NPS: 'false',

@@ -3,13 +3,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
 import { Client } from 'pg';
+import { freshSecrets } from './secrets';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
 
 /** Which database the integration suite runs on: SQLite unless `npm run test:postgres` says otherwise. */
 export const DATABASE_CLIENT = process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
 
-const secret = (): string => randomBytes(16).toString('base64');
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -60,12 +60,7 @@ async function freshDatabase(): Promise<() => Promise<void>> {
  */
 export async function startStrapi(env: Record<string, string> = {}): Promise<TestApp> {
   Object.assign(process.env, {
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     // Each test file says what content it needs; the seed test turns this on.

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
+import { freshSecrets } from '../helpers/secrets';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const SEED_FILE = 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt';
@@ -17,7 +18,6 @@ const ENGLISH_SLUG = 'south-korea-confirms-first-case-of-new-coronavirus';
 const FRAGMENT = 'hanya sepotong paragraf tanpa judul yang jelas, dan tanpa apa pun yang lain di halaman ini.';
 
 const ON_POSTGRES = process.env.DATABASE_CLIENT === 'postgres';
-const secret = (): string => randomBytes(16).toString('base64');
 
 interface Run {
   status: number | null;
@@ -127,12 +127,7 @@ beforeAll(async () => {
   database = await freshDatabase();
   childEnv = {
     ...process.env,
-    APP_KEYS: [secret(), secret()].join(','),
-    API_TOKEN_SALT: secret(),
-    ADMIN_JWT_SECRET: secret(),
-    TRANSFER_TOKEN_SALT: secret(),
-    JWT_SECRET: secret(),
-    ENCRYPTION_KEY: secret(),
+    ...freshSecrets(),
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
     ...database.env,

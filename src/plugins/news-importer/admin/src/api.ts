@@ -1,46 +1,17 @@
 import * as React from 'react';
 import { useFetchClient, isFetchError } from '@strapi/strapi/admin';
 import type { ParsedArticle } from '../../server/src/parser/types';
+import type { ImportReport } from '../../server/src/importer/import-article';
+import type { ImportRecord } from '../../server/src/services/history';
+import type { InputProblem } from '../../server/src/importer/errors';
 import { PLUGIN_ID } from './pluginId';
 
-export type { ParsedArticle };
-
-/** The plan (dry run) or the outcome of an import, as `POST /news-importer/{preview,import}` answer it. */
-export interface ImportReport {
-  action: 'created' | 'updated' | 'unchanged';
-  documentId: string | null;
-  slug: string;
-  locale: 'id' | 'en';
-  status: 'published' | 'draft';
-  dryRun: boolean;
-  counts: { reporters: number; reportersCreated: number; photos: number; relatedLinks: number };
-  warnings: ParsedArticle['warnings'];
-}
+// The server's own types: type-only imports, erased from the admin bundle.
+export type { ParsedArticle, ImportReport, ImportRecord, InputProblem };
 
 export interface PreviewResult {
   article: ParsedArticle;
   plan: ImportReport;
-}
-
-/** Why the server refused a text: a stable code, a message, the input line when there is one. */
-export interface InputProblem {
-  code: string;
-  message: string;
-  line: number | null;
-}
-
-/** One row of `GET /news-importer/history`. */
-export interface ImportRecord {
-  id: number;
-  createdAt: string;
-  fileName: string | null;
-  title: string | null;
-  outcome: 'ok' | 'error';
-  action: ImportReport['action'] | null;
-  error: InputProblem | null;
-  article: { documentId: string; locale: string; slug: string | null; status: ImportReport['status'] | null } | null;
-  warningCount: number;
-  importedBy: { via: 'admin' | 'content-api'; id: number | null; name: string };
 }
 
 /** What the page sends for one text. */

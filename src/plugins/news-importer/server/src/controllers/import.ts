@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { inputProblem } from '../importer/errors';
+import { inputProblem, type InputProblem } from '../importer/errors';
 import type { ImportOptions } from '../importer/import-article';
-import type { ImportActor, ImportProblemRecord } from '../services/history';
+import type { ImportActor } from '../services/history';
 import { getService } from '../utils';
 
 interface Context {
@@ -75,7 +75,7 @@ async function respond(ctx: Context, work: () => Promise<unknown>): Promise<void
 }
 
 /** What the history says about a failed import: the same code, message and line as the HTTP answer. */
-function problemOf(error: unknown): ImportProblemRecord {
+function problemOf(error: unknown): InputProblem {
   if (error instanceof BadRequest) return { code: 'BAD_REQUEST', message: error.message, line: null };
   return inputProblem(error) ?? { code: 'SERVER_ERROR', message: SERVER_FAILURE, line: null };
 }

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { parseArticle } from '../parser';
 import { PLUGIN_ID } from '../pluginId';
 import type { ImporterService } from './importer';
+import type { InputProblem } from '../importer/errors';
 
 // Taken from the importer service, so the history follows its report wherever the importer keeps it.
 type ImportReport = Awaited<ReturnType<ImporterService['importText']>>;
@@ -21,11 +22,6 @@ export interface ImportActor {
   name: string;
 }
 
-export interface ImportProblemRecord {
-  code: string;
-  message: string;
-  line: number | null;
-}
 
 /** What one import left behind, as the admin page shows it. */
 export interface ImportRecord {
@@ -35,7 +31,7 @@ export interface ImportRecord {
   title: string | null;
   outcome: 'ok' | 'error';
   action: ImportAction | null;
-  error: ImportProblemRecord | null;
+  error: InputProblem | null;
   article: { documentId: string; locale: string; slug: string | null; status: ImportStatus | null } | null;
   warningCount: number;
   importedBy: ImportActor;
@@ -126,7 +122,7 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Records an import that wrote nothing, with the reason (and the line, for input problems). */
-    async recordFailure(actor: ImportActor, fileName: string | null, text: string | null, problem: ImportProblemRecord): Promise<void> {
+    async recordFailure(actor: ImportActor, fileName: string | null, text: string | null, problem: InputProblem): Promise<void> {
       await strapi.documents(IMPORT_RECORD_UID as never).create({
         data: {
           fileName: clip(fileName),
