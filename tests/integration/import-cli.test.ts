@@ -9,10 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 import { freshSecrets } from '../helpers/secrets';
+import { SEED_FILE, SEED_SLUG } from '../helpers/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SEED_FILE = 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt';
-const SEED_SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
 const ENGLISH_FILE = path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt');
 const ENGLISH_SLUG = 'south-korea-confirms-first-case-of-new-coronavirus';
 const FRAGMENT = 'hanya sepotong paragraf tanpa judul yang jelas, dan tanpa apa pun yang lain di halaman ini.';

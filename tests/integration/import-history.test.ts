@@ -1,12 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, rowCounts } from '../helpers/admin';
+import { SEED_FILE_NAME, SEED_TEXT } from '../helpers/seed';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SEED_FILE = 'tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt';
-const SEED_TEXT = fs.readFileSync(path.join(ROOT, 'database/seeds', SEED_FILE), 'utf8');
+const SEED_FILE = SEED_FILE_NAME;
 const SEED_TITLE = 'Cina dan Rusia Janji Akan Saling Dukung';
 const NOT_AN_ARTICLE = 'Hanya satu paragraf tanpa judul, seperti potongan dari tengah berita yang tersalin.';
 const RECORD_UID = 'plugin::news-importer.import-record';

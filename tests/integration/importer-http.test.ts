@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, rowCounts } from '../helpers/admin';
+import { SEED_TEXT } from '../helpers/seed';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const SEED_TEXT = fs.readFileSync(path.join(ROOT, 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt'), 'utf8');
 
 let app: TestApp;
 let superAdmin: string;

@@ -3,11 +3,11 @@ import path from 'node:path';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, rowCounts } from '../helpers/admin';
+import { SEED_SLUG, SEED_TEXT } from '../helpers/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SEED_TEXT = fs.readFileSync(path.join(ROOT, 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt'), 'utf8');
 const ENGLISH_TEXT = fs.readFileSync(path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt'), 'utf8');
-const SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
+const SLUG = SEED_SLUG;
 
 let app: TestApp;
 const importer = () => app.strapi.plugin('news-importer').service('importer');

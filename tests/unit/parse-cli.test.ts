@@ -2,9 +2,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { SEED_FILE } from '../helpers/seed';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const SEED = 'database/seeds/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt';
+const SEED = SEED_FILE;
 const EXPECTED = path.join(ROOT, 'tests/fixtures/tempo/tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.expected.json');
 
 /** Runs `npm run --silent parse -- ...args` the way a user does. */

@@ -57,28 +57,27 @@ function readRequest(body: unknown): ImportRequest {
   return { text, options, fileName: optionalString('fileName', fileName) ?? null };
 }
 
+/** The error as `{ code, message, line }` when the request or its text is at fault; null for a server fault. */
+function requestProblem(error: unknown): InputProblem | null {
+  if (error instanceof BadRequest) return { code: 'BAD_REQUEST', message: error.message, line: null };
+  return inputProblem(error);
+}
+
 /** Runs `work`, answering 400 for a malformed request and 422 `{ code, message, line }` for input the importer cannot use. */
 async function respond(ctx: Context, work: () => Promise<unknown>): Promise<void> {
   try {
     ctx.body = await work();
   } catch (error: unknown) {
-    if (error instanceof BadRequest) {
-      ctx.status = 400;
-      ctx.body = { code: 'BAD_REQUEST', message: error.message, line: null };
-      return;
-    }
-    const problem = inputProblem(error);
+    const problem = requestProblem(error);
     if (!problem) throw error;
-    ctx.status = 422;
+    ctx.status = error instanceof BadRequest ? 400 : 422;
     ctx.body = problem;
   }
 }
 
 /** What the history says about a failed import: the same code, message and line as the HTTP answer. */
-function problemOf(error: unknown): InputProblem {
-  if (error instanceof BadRequest) return { code: 'BAD_REQUEST', message: error.message, line: null };
-  return inputProblem(error) ?? { code: 'SERVER_ERROR', message: SERVER_FAILURE, line: null };
-}
+const problemOf = (error: unknown): InputProblem =>
+  requestProblem(error) ?? { code: 'SERVER_ERROR', message: SERVER_FAILURE, line: null };
 
 /** Who sent the request: the admin user, or the API token of a content-API call. */
 function actorOf(ctx: Context): ImportActor {
