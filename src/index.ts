@@ -4,7 +4,8 @@ import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
 import { useWriteAheadLog } from './bootstrap/sqlite';
 import { applyEditorViews } from './bootstrap/editor-views';
-import { registerPublishedOnlyGraphql } from './extensions/published-only';
+import { registerPublishedOnlyGraphql } from './published-only';
+import { guardPublicRelationReads } from './published-only/relation-guard';
 import { registerFrontendGraphql } from './extensions/graphql';
 
 export default {
@@ -15,6 +16,7 @@ export default {
 
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+    guardPublicRelationReads(strapi);
     await useWriteAheadLog(strapi);
     await ensureContentLocales(strapi);
     await ensurePublicReadPermissions(strapi);

@@ -1,3 +1,3 @@
-import { publishedOnlyMiddleware } from '../extensions/published-only';
+import { publishedOnlyMiddleware } from '../published-only';
 
 export default publishedOnlyMiddleware;

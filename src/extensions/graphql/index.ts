@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { mayReadDrafts } from '../published-only';
+import { mayReadDrafts } from '../../published-only';
 import type { ArticleService } from '../../api/article/services/article';
 
 /**
