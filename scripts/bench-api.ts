@@ -173,7 +173,7 @@ async function prepareDatabase(dbFile: string, sqlFile: string, count: number): 
     if (!resolved) throw new Error(`The imported article ${slug} is not found.`);
     strapi.db.connection.on('query', record);
     await service.resolvePage({ slug, locale: 'id', fallback: false, status: 'published' });
-    await service.pageEtag(resolved, 'page', 'http://127.0.0.1');
+    await service.pageEtag(resolved, 'page', 'http://127.0.0.1', []);
     await service.loadPage(resolved);
     strapi.db.connection.off('query', record);
     fs.writeFileSync(sqlFile, JSON.stringify(recorded));

@@ -1,12 +1,8 @@
 import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
-import type { ArticleService, PageVariant } from '../services/article';
-import { PageRequestError, pageRequest, type PageRequest } from '../page/request';
-import { answerConditionally, isPublicRead, type CacheContext } from '../page/http-cache';
+import type { ArticleService, PreparedPage } from '../services/article';
 
 const UID = 'api::article.article';
-
-type PageContext = Context & CacheContext;
 
 /** The fields of a listing: every public scalar field but the article body. */
 function listingFields(strapi: Core.Strapi): string[] {
@@ -20,47 +16,25 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
   const service = (): ArticleService => strapi.service(UID as never) as unknown as ArticleService;
   let fields: string[] | null = null;
 
-  /** Resolves the request to a version; answers 400, 404 or 304 itself and returns null then. */
-  async function resolveOrAnswer(ctx: PageContext, variant: PageVariant) {
-    let request: PageRequest;
-    try {
-      request = pageRequest(String(ctx.params.slug ?? ''), ctx.query as Record<string, unknown>);
-    } catch (error) {
-      if (error instanceof PageRequestError) return void ctx.badRequest(error.message, error.details);
-      throw error;
+  /**
+   * The page the pipeline (middlewares/article-page.ts) resolved, loaded whole and sanitized for the
+   * caller (private fields, relations it may not read); null after answering 404 itself.
+   */
+  async function loadPage(ctx: Context) {
+    const prepared = ctx.state.articlePage as PreparedPage;
+    const loaded = await service().loadPage(prepared.resolved);
+    if (!loaded) {
+      return void ctx.notFound(`The article "${prepared.request.slug}" was unpublished while being read; try again.`, { slug: prepared.request.slug });
     }
-    const resolved = await service().resolvePage(request);
-    if (!resolved) {
-      const where = request.locale ? `in locale "${request.locale}"` : 'in the default locale';
-      const hint = request.fallback ? '' : ' Add fallback=true to get the default-locale version when there is no translation.';
-      return void ctx.notFound(`No published article has the slug "${request.slug}" ${where}.${hint}`, {
-        slug: request.slug,
-        locale: request.locale ?? null,
-        fallback: request.fallback,
-      });
-    }
-    ctx.set('Content-Language', resolved.row.locale);
-    let etag: string | null = null;
-    if (isPublicRead(ctx)) {
-      etag = await service().pageEtag(resolved, variant, service().mediaBaseUrl(ctx.origin));
-      if (answerConditionally(ctx, etag, service().frontendSettings())) return null;
-    }
-    const loaded = await service().loadPage(resolved);
-    if (!loaded) return void ctx.notFound(`The article "${request.slug}" was unpublished while being read; try again.`, { slug: request.slug });
-    return { resolved, etag, ...loaded };
+    const page = (await strapi.contentAPI.sanitize.output(loaded.page as never, strapi.contentType(UID), { auth: ctx.state.auth })) as typeof loaded.page;
+    return { prepared, page, alternates: loaded.alternates };
   }
 
-  /** Sends a page body; a public one is also kept for the next reader of the same version (global::public-cache). */
-  function send(ctx: Context, body: unknown, type: string, language: string, etag: string | null): void {
-    const json = JSON.stringify(body);
-    if (etag) service().rememberBody(etag, { json, type, language });
-    ctx.body = json;
+  /** The body as JSON text: the pipeline keeps a public one for the next reader of the same version. */
+  function send(ctx: Context, body: unknown, type: string): void {
+    ctx.body = JSON.stringify(body);
     ctx.type = type;
   }
-
-  /** Strapi's output sanitizer for the caller (private fields, relations it may not read). */
-  const sanitizeOutput = (data: unknown, ctx: Context): Promise<unknown> =>
-    strapi.contentAPI.sanitize.output(data as never, strapi.contentType(UID), { auth: ctx.state.auth });
 
   return {
     /** Listings stay light: without an explicit `fields`, every field but `body`. */
@@ -73,24 +47,19 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     },
 
     /** `GET /api/articles/slug/:slug`: one article with everything its page shows. */
-    async findBySlug(ctx: PageContext) {
-      const found = await resolveOrAnswer(ctx, 'page');
+    async findBySlug(ctx: Context) {
+      const found = await loadPage(ctx);
       if (!found) return;
-      const { resolved, page, alternates, etag } = found;
-      const body = {
-        data: await sanitizeOutput(page, ctx),
-        meta: { locale: resolved.row.locale, requestedLocale: resolved.requestedLocale, fallback: resolved.fellBack, alternates },
-      };
-      send(ctx, body, 'application/json; charset=utf-8', resolved.row.locale, etag);
+      const { resolved } = found.prepared;
+      const meta = { locale: resolved.row.locale, requestedLocale: resolved.requestedLocale, fallback: resolved.fellBack, alternates: found.alternates };
+      send(ctx, { data: found.page, meta }, 'application/json; charset=utf-8');
     },
 
     /** `GET /api/articles/slug/:slug/jsonld`: the schema.org NewsArticle itself, no envelope. */
-    async jsonLdBySlug(ctx: PageContext) {
-      const found = await resolveOrAnswer(ctx, 'jsonld');
+    async jsonLdBySlug(ctx: Context) {
+      const found = await loadPage(ctx);
       if (!found) return;
-      const page = (await sanitizeOutput(found.page, ctx)) as typeof found.page;
-      const jsonLd = service().jsonLd(page, service().mediaBaseUrl(ctx.origin));
-      send(ctx, jsonLd, 'application/ld+json; charset=utf-8', found.resolved.row.locale, found.etag);
+      send(ctx, service().jsonLd(found.page, found.prepared.mediaBaseUrl), 'application/ld+json; charset=utf-8');
     },
   };
 });

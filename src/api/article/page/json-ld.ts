@@ -102,10 +102,11 @@ export function newsArticleJsonLd(page: ArticlePage, options: JsonLdOptions): Th
     dateline: page.dateline ?? undefined,
     datePublished: toWib(page.publishedDate),
     dateModified: toWib(page.updatedAt),
-    author: page.reporters.map(agent),
-    editor: oneOrMany(page.editors.map(agent)),
-    translator: oneOrMany(page.translators.map(agent)),
-    image: page.photos.map((photo) => imageObject(photo, options.mediaBaseUrl)),
+    // A relation the reader may not see is absent from the sanitized page: it adds nothing here.
+    author: (page.reporters ?? []).map(agent),
+    editor: oneOrMany((page.editors ?? []).map(agent)),
+    translator: oneOrMany((page.translators ?? []).map(agent)),
+    image: (page.photos ?? []).map((photo) => imageObject(photo, options.mediaBaseUrl)),
     publisher,
     isBasedOn: oneOrMany(basedOn),
   });

@@ -3,8 +3,11 @@
  * file-name order), so `/articles/slug/…` is matched here and never taken for a documentId.
  */
 
-// The same rule as the core reads: anonymous callers get published content whatever they ask for.
-const config = { middlewares: ['global::published-only'] };
+// The same rule as the core reads (anonymous callers get published content whatever they ask for),
+// then the page pipeline: validate, resolve, fingerprint, answer from cache or let the handler build.
+const pipeline = (variant: 'page' | 'jsonld') => ({
+  middlewares: ['global::published-only', { name: 'api::article.article-page', config: { variant } }],
+});
 
 export default {
   routes: [
@@ -12,13 +15,13 @@ export default {
       method: 'GET',
       path: '/articles/slug/:slug',
       handler: 'api::article.article.findBySlug',
-      config,
+      config: pipeline('page'),
     },
     {
       method: 'GET',
       path: '/articles/slug/:slug/jsonld',
       handler: 'api::article.article.jsonLdBySlug',
-      config,
+      config: pipeline('jsonld'),
     },
   ],
 };

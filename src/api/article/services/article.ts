@@ -1,5 +1,5 @@
 import { factories, type Core } from '@strapi/strapi';
-import { createPageRepository, type Alternate, type ArticlePage, type PageRow, type PageStatus } from '../page/repository';
+import { createPageRepository, PAGE_POPULATE, type Alternate, type ArticlePage, type PageRow, type PageStatus } from '../page/repository';
 import { newsArticleJsonLd } from '../page/json-ld';
 import { weakEtag } from '../page/http-cache';
 import type { PageRequest } from '../page/request';
@@ -24,6 +24,19 @@ export interface CachedBody {
 /** The two representations of a page: the REST data and the JSON-LD. */
 export type PageVariant = 'page' | 'jsonld';
 
+/** What the page pipeline (middlewares/article-page.ts) hands the controller. */
+export interface PreparedPage {
+  variant: PageVariant;
+  request: PageRequest;
+  resolved: ResolvedPage;
+  /** The fingerprint of a public read, else null (nothing is cached for a caller with credentials). */
+  etag: string | null;
+  mediaBaseUrl: string;
+}
+
+/** Koa's `ctx.state.auth`, as Strapi's content-API authentication leaves it. */
+export type RequestAuth = unknown;
+
 export interface LoadedPage {
   page: ArticlePage;
   alternates: Alternate[];
@@ -39,6 +52,27 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
    * (checked on every request), so an entry is never stale; least recently used entries go first.
    */
   const bodies = new Map<string, CachedBody>();
+
+  /**
+   * The content types a page's relations lead to (reporters, photos, related links, linked
+   * articles): Strapi's output sanitizer drops a relation whose target the caller may not `find`.
+   */
+  const relationTargets = (): string[] => {
+    const targets = new Set<string>();
+    const walk = (uid: string, populate: Record<string, unknown>): void => {
+      const attributes = (strapi.contentType(uid as never) as { attributes: Record<string, { type: string; target?: string }> }).attributes;
+      for (const [name, nested] of Object.entries(populate)) {
+        const attribute = attributes[name];
+        if (attribute?.type !== 'relation' || !attribute.target) continue;
+        targets.add(attribute.target);
+        const deeper = (nested as { populate?: Record<string, unknown> }).populate;
+        if (deeper) walk(attribute.target, deeper);
+      }
+    };
+    walk('api::article.article', PAGE_POPULATE);
+    return [...targets].sort();
+  };
+  let targets: string[] | null = null;
 
   const defaultLocale = async (): Promise<string> =>
     ((await strapi.plugin('i18n').service('locales').getDefaultLocale()) as string | undefined) ?? 'id';
@@ -73,10 +107,28 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
      * without building the page, so that a `304` costs little. The JSON-LD also depends on the
      * settings and on the base of its media URLs.
      */
-    async pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string): Promise<string> {
+    async pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[]): Promise<string> {
       const version = await repository.publishedVersion(resolved.row);
       const extra = variant === 'jsonld' ? [mediaBaseUrl, settings.publicUrlTemplate, settings.sitePublisherName] : [];
-      return weakEtag([variant, resolved.requestedLocale, resolved.row.locale, ...extra, ...version]);
+      return weakEtag([variant, resolved.requestedLocale, resolved.row.locale, visible.join(','), ...extra, ...version]);
+    },
+
+    /**
+     * Which of the page's relation targets this caller may read now, checked as Strapi's sanitizer
+     * checks them (`<type>.find` against the request's auth): the permission part of the fingerprint.
+     */
+    async visibleRelations(auth: RequestAuth): Promise<string[]> {
+      targets ??= relationTargets();
+      const visible: string[] = [];
+      for (const uid of targets) {
+        try {
+          await strapi.auth.verify(auth as never, { scope: [`${uid}.find`] } as never);
+          visible.push(uid);
+        } catch {
+          // Not allowed: the sanitizer will drop this relation from the page.
+        }
+      }
+      return visible;
     },
 
     /** Where `/uploads/…` paths point: the configured `server.url` when absolute, else the request's origin. */
@@ -127,7 +179,8 @@ export type { PageRequest };
 export type ArticleService = {
   frontendSettings(): FrontendSettings;
   resolvePage(request: PageRequest): Promise<ResolvedPage | null>;
-  pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string): Promise<string>;
+  pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[]): Promise<string>;
+  visibleRelations(auth: RequestAuth): Promise<string[]>;
   mediaBaseUrl(origin: string): string;
   cachedBody(etag: string): CachedBody | undefined;
   rememberBody(etag: string, body: CachedBody): void;
