@@ -26,5 +26,12 @@ module.exports = {
       // Compiles the app into dist/ once; each test file then boots its own Strapi on its own database.
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
     },
+    {
+      ...base,
+      displayName: 'security',
+      // Probes a production server (`strapi start`) from outside; `npm run test:security` runs it on both databases.
+      testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+    },
   ],
 };

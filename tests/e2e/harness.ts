@@ -2,12 +2,10 @@
  * What the browser test needs around the browser: a production Strapi on a fresh SQLite database,
  * the admin API for set-up, Debian's Chromium, and a tiny runner that prints `N passed, N failed`.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { freshSecrets } from '../helpers/secrets';
+import { freePort, startProductionStrapi } from '../helpers/production';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
 /** Screenshots and the server log: CI keeps this folder as the test's artifacts. */
@@ -29,18 +27,7 @@ const CHROMIUM_ARGS = [
 ];
 
 
-/** The first free TCP port from `preferred` on, on 127.0.0.1. */
-export async function freePort(preferred: number): Promise<number> {
-  for (let port = preferred; port < preferred + 100; port += 1) {
-    const free = await new Promise<boolean>((resolve) => {
-      const server = net.createServer();
-      server.once('error', () => resolve(false));
-      server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
-    });
-    if (free) return port;
-  }
-  throw new Error(`no free port in ${preferred}–${preferred + 99}`);
-}
+export { freePort };
 
 export interface RunningServer {
   url: string;
@@ -48,64 +35,8 @@ export interface RunningServer {
 }
 
 /** Starts `strapi start` (production, the built admin) on a new, empty SQLite database. */
-export async function startServer(port: number): Promise<RunningServer> {
-  const dbRelative = path.join('.tmp', 'e2e', `data-${process.pid}-${Date.now()}.db`);
-  fs.mkdirSync(path.join(APP_DIR, path.dirname(dbRelative)), { recursive: true });
-  const log = fs.createWriteStream(path.join(ARTIFACTS_DIR, 'server.log'));
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    DATABASE_CLIENT: 'sqlite',
-    DATABASE_FILENAME: dbRelative,
-    ...freshSecrets(),
-    NEWS_IMPORTER_AUTO_SEED: 'false',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    FLAG_NPS: 'false',
-    FLAG_PROMOTE_EE: 'false',
-    BROWSER: 'none',
-    LOG_LEVEL: 'warn',
-  };
-  const child: ChildProcess = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', '@strapi', 'strapi', 'bin', 'strapi.js'), 'start'], {
-    cwd: APP_DIR,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  child.stdout?.pipe(log);
-  child.stderr?.pipe(log);
-  let exited = false;
-  child.once('exit', () => {
-    exited = true;
-  });
-
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    if (exited) throw new Error(`strapi start exited early; see ${path.relative(APP_DIR, ARTIFACTS_DIR)}/server.log`);
-    if (Date.now() > deadline) throw new Error('strapi start did not answer /_health within 90 s');
-    try {
-      if ((await fetch(`${url}/_health`)).status === 204) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-
-  return {
-    url,
-    async stop() {
-      if (!exited) {
-        const gone = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-        await gone;
-        clearTimeout(timer);
-      }
-      log.end();
-      for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(APP_DIR, dbRelative + suffix), { force: true });
-    },
-  };
+export function startServer(port: number): Promise<RunningServer> {
+  return startProductionStrapi({ port, database: 'sqlite', logFile: path.join(ARTIFACTS_DIR, 'server.log') });
 }
 
 /** A JSON call to the admin API; throws with the answer when the status is not the expected one. */

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph } from '../helpers/builders';
+import { NEWSROOM_TYPES, graphqlFilter, relationPaths, restFilter } from '../helpers/relation-paths';
 
 /**
  * The draft oracle: a public filter that walks through relations must never match on draft rows.
@@ -10,52 +11,8 @@ import { createArticleGraph } from '../helpers/builders';
 
 const SECRET = 'zirkonium';
 const MAX_DEPTH = 3;
-
-interface TypeInfo {
-  rest: string;
-  graphql: string;
-  text: string;
-  relations: Record<string, string>;
-}
-const TYPES: Record<string, TypeInfo> = {
-  article: {
-    rest: 'articles',
-    graphql: 'articles',
-    text: 'title',
-    relations: {
-      reporters: 'reporter',
-      editors: 'reporter',
-      translators: 'reporter',
-      photos: 'photo',
-      relatedLinks: 'relatedLink',
-      linkedFrom: 'relatedLink',
-      localizations: 'article',
-    },
-  },
-  reporter: {
-    rest: 'reporters',
-    graphql: 'reporters',
-    text: 'name',
-    relations: { articles: 'article', editedArticles: 'article', translatedArticles: 'article' },
-  },
-  photo: { rest: 'photos', graphql: 'photos', text: 'caption', relations: { article: 'article', localizations: 'photo' } },
-  relatedLink: {
-    rest: 'related-links',
-    graphql: 'relatedLinks',
-    text: 'title',
-    relations: { article: 'article', target: 'article', localizations: 'relatedLink' },
-  },
-};
-
-/** Every relation path from `type`, 1 to MAX_DEPTH hops, with the type it ends on. */
-function paths(type: string, depth = MAX_DEPTH): Array<{ path: string[]; leaf: string }> {
-  if (depth === 0) return [];
-  return Object.entries(TYPES[type]!.relations).flatMap(([name, target]) => [
-    { path: [name], leaf: target },
-    ...paths(target, depth - 1).map((sub) => ({ path: [name, ...sub.path], leaf: sub.leaf })),
-  ]);
-}
-const PROBES = Object.keys(TYPES).flatMap((root) => paths(root).map((probe) => ({ root, ...probe })));
+const TYPES = NEWSROOM_TYPES;
+const PROBES = relationPaths(MAX_DEPTH);
 
 let app: TestApp;
 
@@ -98,12 +55,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.stop();
 });
-
-const restFilter = (path: string[], field: string, word: string): string =>
-  `filters${[...path, field].map((key) => `[${key}]`).join('')}[$containsi]=${encodeURIComponent(word)}`;
-
-const graphqlFilter = (path: string[], field: string, word: string): string =>
-  [...path, field].reduceRight((inner, key) => `{ ${key}: ${inner} }`, `{ containsi: ${JSON.stringify(word)} }`);
 
 describe('relation filters see published rows only', () => {
   it(`covers every relation path of the four types up to ${MAX_DEPTH} hops`, () => {
