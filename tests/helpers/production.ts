@@ -31,6 +31,8 @@ export interface ProductionServer {
   database: 'sqlite' | 'postgres';
   /** The process, for tests that must kill it. */
   child: ChildProcess;
+  /** The environment that points another process (a CLI import) at the same database. */
+  databaseEnv: Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -118,6 +120,7 @@ export async function startProductionStrapi(options: ProductionOptions): Promise
     url,
     database: options.database,
     child,
+    databaseEnv,
     async stop() {
       if (!exited) {
         const gone = new Promise((resolve) => child.once('exit', resolve));
