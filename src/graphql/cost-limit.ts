@@ -27,6 +27,13 @@ export const DEFAULT_MAX_NODES = 5000;
 
 /** Builds the plugin; the budget's page sizes must be the graphql plugin's `defaultLimit` and `maxLimit`. */
 export function graphqlCostLimit(budget: CostBudget): CostLimitPlugin {
+  // A typo in GRAPHQL_MAX_COST or GRAPHQL_MAX_NODES would otherwise refuse every query, or none.
+  for (const [name, value] of [
+    ['GRAPHQL_MAX_COST', budget.maxCost],
+    ['GRAPHQL_MAX_NODES', budget.maxNodes],
+  ] as const) {
+    if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive whole number, not ${String(value)}.`);
+  }
   return {
     async requestDidStart() {
       return {

@@ -47,17 +47,21 @@ function populatable(schema: Schema): PopulatableAttributes {
   return result;
 }
 
-const positiveInt = (value: string | undefined, fallback: number): number => {
+/** A positive whole number from the environment, or the default; anything else stops the boot with the variable's name. */
+const positiveInt = (env: NodeJS.ProcessEnv, name: string, fallback: number): number => {
+  const value = env[name];
+  if (value === undefined || value.trim() === '') return fallback;
   const number = Number(value);
-  return value !== undefined && value.trim() !== '' && Number.isInteger(number) && number > 0 ? number : fallback;
+  if (!Number.isInteger(number) || number <= 0) throw new Error(`${name} must be a positive whole number, not "${value}".`);
+  return number;
 };
 
 /** The limits in force: REST_POPULATE_MAX_DEPTH, REST_POPULATE_MAX_RELATIONS, REST_POPULATE_MAX_COST (README, "Security model"). */
 export function readPopulateLimits(env: NodeJS.ProcessEnv, pages: PageLimits): PopulateLimits {
   return {
-    maxDepth: positiveInt(env.REST_POPULATE_MAX_DEPTH, 3),
-    maxRelations: positiveInt(env.REST_POPULATE_MAX_RELATIONS, 10),
-    maxCost: positiveInt(env.REST_POPULATE_MAX_COST, 25000),
+    maxDepth: positiveInt(env, 'REST_POPULATE_MAX_DEPTH', 3),
+    maxRelations: positiveInt(env, 'REST_POPULATE_MAX_RELATIONS', 10),
+    maxCost: positiveInt(env, 'REST_POPULATE_MAX_COST', 25000),
     manyItems: pages.maxLimit > 0 ? pages.maxLimit : Infinity,
   };
 }
