@@ -9,6 +9,8 @@ const config: Core.Config.Middlewares = [
   // ETag, 304 and Cache-Control on anonymous reads of the newsroom types (README, "Frontend API").
   'global::public-cache',
   'strapi::query',
+  // 400 for REST reads whose populate is too deep, too wide or too costly (README, "Security model").
+  'global::populate-limit',
   { name: 'strapi::body', config: { jsonLimit: '5mb', formLimit: '1mb', textLimit: '1mb' } },
   'strapi::session',
   'strapi::favicon',

@@ -20,7 +20,7 @@ let passed = 0;
 let failed = 0;
 for (const database of databases) {
   console.log(`\n=== security suite on ${database}`);
-  const result = spawnSync('npx', ['jest', '--selectProjects', 'security', ...jestArgs], {
+  const result = spawnSync('npx', ['jest', ...jestArgs, '--selectProjects', 'security'], {
     env: { ...process.env, SECURITY_DATABASE: database },
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
