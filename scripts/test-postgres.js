@@ -24,7 +24,8 @@ async function main() {
     await client.end().catch(() => {});
   }
 
-  const args = ['jest', '--selectProjects', 'integration', ...process.argv.slice(2)];
+  // The test paths before --selectProjects: it takes every word after it as a project name.
+  const args = ['jest', ...process.argv.slice(2), '--selectProjects', 'integration'];
   const result = spawnSync('npx', args, {
     stdio: 'inherit',
     env: { ...process.env, DATABASE_CLIENT: 'postgres', TEST_DATABASE_URL: url },
