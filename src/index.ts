@@ -4,6 +4,7 @@ import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
 import { useWriteAheadLog } from './bootstrap/sqlite';
 import { applyEditorViews } from './bootstrap/editor-views';
+import { ensureUniqueArticleSlugs } from './bootstrap/unique-slugs';
 import { registerPublishedOnlyGraphql } from './extensions/published-only';
 import { registerFrontendGraphql } from './extensions/graphql';
 
@@ -16,6 +17,7 @@ export default {
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
     await useWriteAheadLog(strapi);
+    await ensureUniqueArticleSlugs(strapi);
     await ensureContentLocales(strapi);
     await ensurePublicReadPermissions(strapi);
     await applyEditorViews(strapi);
