@@ -121,8 +121,15 @@ describe('same headline, different days, imported at once', () => {
       publishedDate: new Date('2024-01-01T03:00:00Z'),
       publishedAt,
     });
-    await expect(app.strapi.db.query(ARTICLE).create({ data: row(null) })).rejects.toThrow();
-    await expect(app.strapi.db.query(ARTICLE).create({ data: row(new Date()) })).rejects.toThrow();
+    const knex = app.strapi.db.connection;
+    const indexes =
+      process.env.DATABASE_CLIENT === 'postgres'
+        ? (await knex.raw("select indexname as name from pg_indexes where tablename = 'articles' and indexname like 'articles_slug_%_unique' order by 1")).rows
+        : await knex.raw("select name from sqlite_master where type = 'index' and tbl_name = 'articles' and name like 'articles_slug_%_unique' order by 1");
+    expect(indexes.map((index: { name: string }) => index.name)).toEqual(['articles_slug_draft_unique', 'articles_slug_published_unique']);
+    const refused = /articles_slug_draft_unique|articles_slug_published_unique|UNIQUE constraint failed: articles\.slug, articles\.locale/;
+    await expect(app.strapi.db.query(ARTICLE).create({ data: row(null) })).rejects.toThrow(refused);
+    await expect(app.strapi.db.query(ARTICLE).create({ data: row(new Date()) })).rejects.toThrow(refused);
     // In another locale the slug is free.
     const en = await app.strapi.db.query(ARTICLE).create({ data: { ...row(null), locale: 'en' } });
     await app.strapi.db.query(ARTICLE).delete({ where: { id: en.id } });
