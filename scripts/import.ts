@@ -35,7 +35,10 @@ Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its o
 Exit status: 0 all imported, 1 some pages failed (the others are imported), 2 usage error.`;
 
 const LOCALES: readonly ContentLocale[] = ['id', 'en'];
-const INPUT_ERRORS = new Set(['ParseError', 'ImportError']);
+/** The importer's own errors, with a stable code and a message meant for the user (ImportConflictError: lost a race with other writers, nothing saved). */
+const INPUT_ERRORS = new Set(['ParseError', 'ImportError', 'ImportConflictError']);
+/** The longest reason printed for an unexpected fault: the rest is in no user's interest. */
+const MAX_REASON = 300;
 
 /** Why a page did not go in: the importer's code, or READ_FAILED / UNEXPECTED. */
 export interface ImportFailure {
@@ -136,8 +139,21 @@ function failureOf(error: unknown): ImportFailure {
       line: typeof line === 'number' ? line : null,
     };
   }
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'UNEXPECTED', message: `Unexpected fault: ${message}`, line: null };
+  return { code: 'UNEXPECTED', message: `Unexpected fault: ${oneLine(error)}`, line: null };
+}
+
+/**
+ * One short line about an unexpected error. A database error from knex carries the whole SQL
+ * statement before its reason (`insert into … values (…) - database is locked`, kilobytes long):
+ * only the reason, with the driver's code, is worth a line.
+ */
+function oneLine(error: unknown): string {
+  const raw = error instanceof Error ? error.message : String(error);
+  const code = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : '';
+  const sql = /^\s*(?:select|insert|update|delete|with|create|alter|drop|pragma|begin|commit|rollback)\b[\s\S]* - ([^\n]*)$/i.exec(raw);
+  const reason = (sql ? sql[1] : raw).split('\n')[0]!.trim();
+  const text = code && !reason.includes(code) ? `${reason} (${code})` : reason;
+  return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 
 /** Imports one page; never throws. */
@@ -277,7 +293,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`import: ${error.message}\n`);
       return 2;
     }
-    process.stderr.write(`import: Strapi could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(`import: Strapi could not start: ${oneLine(error)}\n`);
     return 1;
   }
 

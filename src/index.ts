@@ -4,12 +4,16 @@ import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
 import { useWriteAheadLog } from './bootstrap/sqlite';
 import { applyEditorViews } from './bootstrap/editor-views';
+import { ensureUniqueArticleSlugs } from './bootstrap/unique-slugs';
 import { registerPublishedOnlyGraphql } from './published-only';
 import { guardPublicRelationReads } from './published-only/relation-guard';
 import { registerFrontendGraphql } from './extensions/graphql';
+import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }): void {
+    // Processes booting together on one PostgreSQL database take turns, from the schema sync to the end of bootstrap.
+    holdBootLockThroughBootstrap(strapi);
     registerPublishedOnlyGraphql(strapi);
     registerFrontendGraphql(strapi);
   },
@@ -17,12 +21,17 @@ export default {
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
     guardPublicRelationReads(strapi);
-    await useWriteAheadLog(strapi);
-    await ensureContentLocales(strapi);
-    await ensurePublicReadPermissions(strapi);
-    await applyEditorViews(strapi);
-    await ensureDevelopmentAdmin(strapi);
-    // Last: the seed needs the locales. A no-op unless news-importer's `autoSeed` is on and there is no article.
-    await strapi.plugin('news-importer').service('importer').seedIfEmpty();
+    try {
+      await useWriteAheadLog(strapi);
+      await ensureUniqueArticleSlugs(strapi);
+      await ensureContentLocales(strapi);
+      await ensurePublicReadPermissions(strapi);
+      await applyEditorViews(strapi);
+      await ensureDevelopmentAdmin(strapi);
+      // Last: the seed needs the locales. A no-op unless news-importer's `autoSeed` is on and there is no article.
+      await strapi.plugin('news-importer').service('importer').seedIfEmpty();
+    } finally {
+      await releaseBootLock(strapi);
+    }
   },
 };

@@ -1,12 +1,22 @@
 import type { Core } from '@strapi/strapi';
 
 /**
+ * How long a statement waits for SQLite's write lock before failing with "database is locked".
+ * Another process on the same file (a second `npm run import`, `npm run develop` beside an import)
+ * holds it for one transaction at a time, a few milliseconds each; better-sqlite3's default of 5 s
+ * is short when several importers queue for it.
+ */
+export const SQLITE_BUSY_TIMEOUT_MS = 30_000;
+
+/**
  * On SQLite, switches the database file to write-ahead logging: a commit no longer waits for a
  * rollback journal to reach the disk (≈6 ms → ≈0.1 ms per import transaction here), and readers
  * (the API) no longer block the writer (an import running beside `npm run develop`). The mode is
- * stored in the file, so this is a no-op after the first boot. PostgreSQL needs nothing.
+ * stored in the file, so this is a no-op after the first boot. Also raises the busy timeout (per
+ * connection; Strapi's SQLite pool keeps its one connection). PostgreSQL needs nothing.
  */
 export async function useWriteAheadLog(strapi: Core.Strapi): Promise<void> {
   if (strapi.db.dialect.client !== 'sqlite') return;
+  await strapi.db.connection.raw(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   await strapi.db.connection.raw('PRAGMA journal_mode = WAL');
 }

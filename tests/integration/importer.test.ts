@@ -4,6 +4,7 @@ import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, rowCounts } from '../helpers/admin';
 import { SEED_SLUG, SEED_TEXT } from '../helpers/seed';
+import { SQLITE_WRITE_LOCK_SQL } from '../../src/plugins/news-importer/server/src/importer/lock';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENGLISH_TEXT = fs.readFileSync(path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt'), 'utf8');
@@ -19,11 +20,14 @@ afterAll(async () => {
   await app.stop();
 });
 
-/** Counts INSERT, UPDATE and DELETE statements sent to the database while `work` runs. */
+/**
+ * Counts INSERT, UPDATE and DELETE statements sent to the database while `work` runs, except the
+ * statement that takes SQLite's write lock at the start of an import (it changes no row).
+ */
 async function countWrites(work: () => Promise<unknown>): Promise<number> {
   let writes = 0;
   const listener = (query: { sql: string }) => {
-    if (/^\s*(insert|update|delete)\b/i.test(query.sql)) writes += 1;
+    if (/^\s*(insert|update|delete)\b/i.test(query.sql) && query.sql !== SQLITE_WRITE_LOCK_SQL) writes += 1;
   };
   app.strapi.db.connection.on('query', listener);
   try {

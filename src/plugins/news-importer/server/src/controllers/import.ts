@@ -1,11 +1,12 @@
 import type { Core } from '@strapi/strapi';
-import { inputProblem, type InputProblem } from '../importer/errors';
+import { conflictProblem, inputProblem, type InputProblem } from '../importer/errors';
 import type { ImportOptions } from '../importer/import-article';
 import type { ImportActor } from '../services/history';
 import { getService } from '../utils';
 
 interface Context {
   request: { body?: unknown };
+  set(field: string, value: string): void;
   state: { user?: unknown; auth?: { strategy?: { name?: string }; credentials?: unknown } };
   status: number;
   body: unknown;
@@ -63,11 +64,22 @@ function requestProblem(error: unknown): InputProblem | null {
   return inputProblem(error);
 }
 
-/** Runs `work`, answering 400 for a malformed request and 422 `{ code, message, line }` for input the importer cannot use. */
+/**
+ * Runs `work`, answering 400 for a malformed request, 422 `{ code, message, line }` for input the
+ * importer cannot use, and 503 (with Retry-After) when the import lost a race with other writers:
+ * nothing was saved and sending the same request again is safe.
+ */
 async function respond(ctx: Context, work: () => Promise<unknown>): Promise<void> {
   try {
     ctx.body = await work();
   } catch (error: unknown) {
+    const conflict = conflictProblem(error);
+    if (conflict) {
+      ctx.status = 503;
+      ctx.set('Retry-After', '1');
+      ctx.body = conflict;
+      return;
+    }
     const problem = requestProblem(error);
     if (!problem) throw error;
     ctx.status = error instanceof BadRequest ? 400 : 422;
@@ -77,7 +89,7 @@ async function respond(ctx: Context, work: () => Promise<unknown>): Promise<void
 
 /** What the history says about a failed import: the same code, message and line as the HTTP answer. */
 const problemOf = (error: unknown): InputProblem =>
-  requestProblem(error) ?? { code: 'SERVER_ERROR', message: SERVER_FAILURE, line: null };
+  requestProblem(error) ?? conflictProblem(error) ?? { code: 'SERVER_ERROR', message: SERVER_FAILURE, line: null };
 
 /** Who sent the request: the admin user, or the API token of a content-API call. */
 function actorOf(ctx: Context): ImportActor {

@@ -32,3 +32,47 @@ export function inputProblem(error: unknown): InputProblem | null {
   }
   return null;
 }
+
+/** Why an import lost a race with other writers; see ImportConflictError. */
+export type ImportConflictCode =
+  | 'DATABASE_BUSY' // SQLite stayed locked by another process, or PostgreSQL kept aborting the transaction (deadlock)
+  | 'SLUG_TAKEN'; // another writer kept taking the slug this article was about to get
+
+/**
+ * An import that was rolled back because other writers kept the database busy, after the importer
+ * retried it. Nothing was saved; running the same import again is safe. Never the input's fault.
+ */
+export class ImportConflictError extends Error {
+  readonly code: ImportConflictCode;
+  constructor(code: ImportConflictCode, message: string) {
+    super(message);
+    this.name = 'ImportConflictError';
+    this.code = code;
+    Object.setPrototypeOf(this, new.target.prototype);
+  }
+}
+
+/** The error as `{ code, message, line }` when the import lost a race and may simply be sent again; null otherwise. */
+export function conflictProblem(error: unknown): InputProblem | null {
+  return error instanceof ImportConflictError ? { code: error.code, message: error.message, line: null } : null;
+}
+
+const fieldOf = (error: unknown, name: string): string => {
+  const value = typeof error === 'object' && error !== null ? (error as Record<string, unknown>)[name] : undefined;
+  return typeof value === 'string' ? value : '';
+};
+
+/**
+ * What kind of transient database failure `error` is, if any: `busy` (SQLite's write lock stayed
+ * taken; a PostgreSQL deadlock or serialization failure) or `slug` (a unique index on the article
+ * table's `(slug, locale)` refused a row another transaction had just written). Null for anything else.
+ */
+export function transientFailure(error: unknown, articleTable: string): 'busy' | 'slug' | null {
+  const code = fieldOf(error, 'code');
+  const message = error instanceof Error ? error.message : '';
+  if (code.startsWith('SQLITE_BUSY') || /database is locked/.test(message)) return 'busy';
+  if (code === '40P01' || code === '40001') return 'busy';
+  if (code === '23505' && fieldOf(error, 'table') === articleTable && fieldOf(error, 'detail').startsWith('Key (slug, locale)')) return 'slug';
+  if (code === 'SQLITE_CONSTRAINT_UNIQUE' && message.includes(`UNIQUE constraint failed: ${articleTable}.slug, ${articleTable}.locale`)) return 'slug';
+  return null;
+}

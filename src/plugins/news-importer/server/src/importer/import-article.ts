@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { parseArticle, type ParsedArticle, type ParseWarning } from '../parser';
 import type { Knex } from 'knex';
-import { ImportError } from './errors';
+import { ImportConflictError, ImportError, transientFailure } from './errors';
 import { lockKey, lockKeys } from './lock';
 import { planArticle, type ArticlePlan, type ContentLocale, type ReporterInput, type ReporterRole } from './mapping';
 import { createWriter, linkTableOf, type Version, type VersionedLink, type VersionIds, type Writer } from './writer';
@@ -86,6 +86,9 @@ function freeSlug(base: string, taken: Set<string>): string {
   }
 }
 
+/** How many times one import runs when other writers make its transaction fail (see `runWithRetry`). */
+const ATTEMPTS = 5;
+
 /** The importer: a parsed article in, Kabar documents out, all or nothing per article. */
 export function createImporter(strapi: Core.Strapi) {
   const query = (uid: string) => strapi.db.query(uid as never);
@@ -141,6 +144,56 @@ export function createImporter(strapi: Core.Strapi) {
       });
     }
     return { existing, unchanged, takenSlugs: new Set(others.map((row) => row.slug)), targets };
+  }
+
+  /**
+   * The slug this article gets, picked under locks so that no other import can pick the same one
+   * before this transaction commits. The caller holds the lock on the title's own slug (the base);
+   * a numbered slug (`base-2`) is also the base of another title ("Banjir 2"), so it is locked too
+   * and checked again under that lock. Locks on longer slugs are only taken while holding a shorter
+   * one, so two imports never wait on each other in a cycle. On SQLite the transaction already
+   * holds the database's write lock.
+   */
+  async function claimSlug(trx: Knex.Transaction, plan: ArticlePlan, taken: Set<string>, own: string | null): Promise<string> {
+    const base = plan.article.slug;
+    for (;;) {
+      const slug = freeSlug(base, taken);
+      if (slug === base) return slug;
+      await lockKey(strapi, trx, `slug:${plan.locale}:${slug}`);
+      const holders: Array<{ documentId: string }> = await query(ARTICLE).findMany({
+        select: ['documentId'],
+        where: { locale: plan.locale, slug, ...(own ? { documentId: { $ne: own } } : {}) },
+        limit: 1,
+      });
+      if (holders.length === 0) return slug;
+      taken.add(slug);
+    }
+  }
+
+  /**
+   * Runs one import transaction, again when other writers made it fail in a way that says nothing
+   * about this article (SQLite's write lock taken past the busy timeout, a PostgreSQL deadlock, or
+   * the slug index refusing a slug another writer took first, e.g. an editor in the Content Manager).
+   * Each attempt is a whole transaction that rolled back, so the import stays all or nothing.
+   */
+  async function runWithRetry<T>(work: () => Promise<T>): Promise<T> {
+    // Inside a caller's transaction a failed statement has aborted that transaction: nothing to retry.
+    if (strapi.db.inTransaction()) return work();
+    const table = strapi.db.metadata.get(ARTICLE).tableName;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error: unknown) {
+        const failure = transientFailure(error, table);
+        if (failure === null) throw error;
+        if (attempt >= ATTEMPTS) {
+          throw failure === 'slug'
+            ? new ImportConflictError('SLUG_TAKEN', `Other writers kept taking the slug this article was about to get (${ATTEMPTS} attempts); nothing was saved. Import it again.`)
+            : new ImportConflictError('DATABASE_BUSY', `The database stayed busy with other writers (${ATTEMPTS} attempts); nothing was saved. Import it again, or run fewer imports at once.`);
+        }
+        strapi.log.warn(`[news-importer] import attempt ${attempt} lost a race with another writer (${failure}); trying again`);
+      }
+    }
   }
 
   const uniqueReporters = (plan: ArticlePlan): ReporterInput[] =>
@@ -269,8 +322,10 @@ export function createImporter(strapi: Core.Strapi) {
       return report(plan, { action, documentId: existing?.documentId ?? null, slug }, options, unchanged ? 0 : uniqueReporters(plan).length - known.size, parsed.warnings);
     }
 
-    return strapi.db.transaction(async ({ trx }) => {
-      await lockKey(strapi, trx, `article:${plan.locale}:${plan.article.importKey}`);
+    return runWithRetry(() => strapi.db.transaction(async ({ trx }) => {
+      // This story, and the title's slug: two stories with one title (the same headline on two days)
+      // pick their slugs one after the other, so each sees the other's.
+      await lockKeys(strapi, trx, [`article:${plan.locale}:${plan.article.importKey}`, `slug:${plan.locale}:${plan.article.slug}`]);
       const { existing, unchanged, takenSlugs, targets } = await lookUp(plan, status);
       if (unchanged && existing) {
         return report(plan, { action: 'unchanged', documentId: existing.documentId, slug: existing.slug }, options, 0, parsed.warnings);
@@ -279,8 +334,9 @@ export function createImporter(strapi: Core.Strapi) {
       const writer = createWriter(strapi, trx);
       const now = new Date();
       const versions: Version[] = status === 'published' ? ['draft', 'published'] : ['draft'];
+      // The slug's locks before the reporters' ones: every import takes slug locks first, so none waits in a cycle.
+      const slug = await claimSlug(trx, plan, takenSlugs, existing?.documentId ?? null);
       const reporters = await ensureReporters(trx, writer, plan, now);
-      const slug = freeSlug(plan.article.slug, takenSlugs);
       const data = { ...plan.article, slug };
       // A draft import of a published article updates its draft text and byline only: photos and
       // links are documents shared by both versions, and replacing them would strip the live article.
@@ -315,7 +371,7 @@ export function createImporter(strapi: Core.Strapi) {
       // Children only for the versions written: a published photo or link attaches to the published article.
       if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing);
       return report(plan, { action: existing ? 'updated' : 'created', documentId, slug }, options, reporters.created, parsed.warnings);
-    });
+    }));
   }
 
   /** Parses the text of one page and imports it (see importParsed). */
