@@ -4,7 +4,7 @@ import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
 import { useWriteAheadLog } from './bootstrap/sqlite';
 import { applyEditorViews } from './bootstrap/editor-views';
-import { ensureUniqueArticleSlugs } from './bootstrap/unique-slugs';
+import { ensureUniqueArticleSlugs, explainSlugConflicts } from './bootstrap/unique-slugs';
 import { registerPublishedOnlyGraphql } from './published-only';
 import { guardPublicRelationReads } from './published-only/relation-guard';
 import { registerFrontendGraphql } from './extensions/graphql';
@@ -14,6 +14,7 @@ export default {
   register({ strapi }: { strapi: Core.Strapi }): void {
     // Processes booting together on one PostgreSQL database take turns, from the schema sync to the end of bootstrap.
     holdBootLockThroughBootstrap(strapi);
+    explainSlugConflicts(strapi);
     registerPublishedOnlyGraphql(strapi);
     registerFrontendGraphql(strapi);
   },

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
 import { withBootLock } from './boot-lock';
 
 const ARTICLE = 'api::article.article';
@@ -68,4 +69,37 @@ export async function ensureUniqueArticleSlugs(strapi: Core.Strapi): Promise<Rec
     }
   }
   return states;
+}
+
+/** True when a write failed on one of the slug indexes above. */
+export function isSlugConflict(error: unknown): boolean {
+  for (let current: unknown = error, depth = 0; current && depth < 3; current = (current as { cause?: unknown }).cause, depth += 1) {
+    const code = fieldOf(current, 'code');
+    const named = ARTICLE_SLUG_INDEXES.some((index) => fieldOf(current, 'constraint') === index.name || fieldOf(current, 'message').includes(index.name));
+    if (code === '23505' && named) return true;
+    if (code.startsWith('SQLITE_CONSTRAINT') && /articles\.slug/.test(fieldOf(current, 'message'))) return true;
+  }
+  return false;
+}
+
+/**
+ * Turns a write refused by a slug index (an editor saving a draft with another article's slug, or a
+ * race the validator cannot see) into a 400 that says what to change, instead of a database error.
+ * Register from the app's `register`.
+ */
+export function explainSlugConflicts(strapi: Core.Strapi): void {
+  strapi.documents.use(async (context, next) => {
+    if (context.uid !== ARTICLE) return next();
+    try {
+      return await next();
+    } catch (error: unknown) {
+      if (!isSlugConflict(error)) throw error;
+      const params = context.params as { data?: { slug?: unknown }; locale?: unknown };
+      const slug = typeof params.data?.slug === 'string' ? `"${params.data.slug}" ` : '';
+      const locale = typeof params.locale === 'string' ? ` in locale "${params.locale}"` : '';
+      throw new errors.ValidationError(`The slug ${slug}is already used by another article${locale}; choose another slug.`, {
+        errors: [{ path: ['slug'], message: 'This slug is already used by another article.', name: 'ValidationError' }],
+      });
+    }
+  });
 }
