@@ -17,7 +17,7 @@ import {
   HOME_OUTLET,
   judgePage,
   parseLabels,
-  preview,
+  previewPair,
   ratio,
   tallyBy,
   tallyOf,
@@ -132,8 +132,9 @@ function report(entries: readonly LabelEntry[], pages: readonly PageResult[], ve
       const entry = byId.get(p.id);
       out.push(`- ${p.id} (${p.outlet}/${p.layout}): ${p.wrong.join(', ')}`);
       for (const field of p.wrong) {
-        out.push(`    ${field}: expected ${preview(entry?.expected[field])}`);
-        out.push(`    ${' '.repeat(field.length)}       got ${preview(p.actual[field])}`);
+        const [want, got] = previewPair(entry?.expected[field], p.actual[field]);
+        out.push(`    ${field}: expected ${want}`);
+        out.push(`    ${' '.repeat(field.length)}       got ${got}`);
       }
     }
   }

@@ -326,6 +326,24 @@ export function formatTable(title: string, groups: Map<string, Tally>): string {
   return [title, line(head), ...rows.map(line)].join('\n');
 }
 
+/**
+ * Expected and got for the verbose report, cut so the report never reproduces whole paragraphs:
+ * when both are long, both are shown from a little before the first character where they differ.
+ */
+export function previewPair(expected: unknown, actual: unknown, max = 160): [string, string] {
+  const a = JSON.stringify(expected) ?? 'undefined';
+  const b = JSON.stringify(actual) ?? 'undefined';
+  if (a.length <= max && b.length <= max) return [a, b];
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const start = Math.max(0, i - 40);
+  const cut = (text: string): string => {
+    const slice = text.slice(start, start + max);
+    return `${start > 0 ? '…' : ''}${slice}${start + max < text.length ? '…' : ''}`;
+  };
+  return [cut(a), cut(b)];
+}
+
 /** A value for the verbose report, cut so the report never reproduces whole paragraphs. */
 export function preview(value: unknown, max = 160): string {
   const text = JSON.stringify(value) ?? 'undefined';

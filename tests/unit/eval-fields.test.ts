@@ -12,6 +12,7 @@ import {
   parseLabels,
   personalDataIn,
   preview,
+  previewPair,
   ratio,
   sameField,
   sameText,
@@ -222,5 +223,9 @@ describe('tallies', () => {
   it('cuts long values in the verbose report', () => {
     expect(preview('x'.repeat(10), 8)).toBe('"xxxxxx…');
     expect(preview(null)).toBe('null');
+    expect(previewPair('short', null)).toEqual(['"short"', 'null']);
+    const [want, got] = previewPair(`${'a'.repeat(100)}X${'b'.repeat(100)}`, `${'a'.repeat(100)}Y${'b'.repeat(100)}`, 50);
+    expect(want).toBe(`…${'a'.repeat(40)}X${'b'.repeat(9)}…`);
+    expect(got).toBe(`…${'a'.repeat(40)}Y${'b'.repeat(9)}…`);
   });
 });
