@@ -148,9 +148,20 @@ export function personalDataIn(text: string): string[] {
   return [...(text.match(EMAIL) ?? []), ...(text.match(PHONE) ?? [])];
 }
 
-/** Walks any JSON-like value and returns `path: match` for each personal-data hit in its strings. */
+/**
+ * A hit made safe to print: the report must not spread the personal data it found, so an address
+ * keeps only its first character and its domain, a number only its first three and last two digits.
+ */
+export function maskPersonalData(hit: string): string {
+  const at = hit.search(/@|\[at\]|\(at\)/);
+  if (at > 0) return `${hit[0]}…${hit.slice(at)}`;
+  const digits = hit.replace(/\D/g, '');
+  return `${digits.slice(0, 3)}…${digits.slice(-2)} (${digits.length} digits)`;
+}
+
+/** Walks any JSON-like value and returns `path: masked hit` for each personal-data hit in its strings. */
 export function findPersonalData(value: unknown, path = ''): string[] {
-  if (typeof value === 'string') return personalDataIn(value).map((hit) => `${path || '(value)'}: ${hit}`);
+  if (typeof value === 'string') return personalDataIn(value).map((hit) => `${path || '(value)'}: ${maskPersonalData(hit)}`);
   if (Array.isArray(value)) return value.flatMap((item, i) => findPersonalData(item, `${path}[${i}]`));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value as Record<string, unknown>).flatMap(([key, item]) =>

@@ -8,6 +8,7 @@ import {
   findPersonalData,
   formatTable,
   judgePage,
+  maskPersonalData,
   normalizeText,
   parseLabels,
   personalDataIn,
@@ -160,7 +161,13 @@ describe('personal data', () => {
 
   it('reports where in the output each hit is, discarded lines included', () => {
     const hits = findPersonalData(article({ discarded: [{ line: 12, text: 'email ke orang@contoh.com', reason: 'boilerplate' }] }));
-    expect(hits).toEqual(['discarded[0].text: orang@contoh.com']);
+    expect(hits).toEqual(['discarded[0].text: o…@contoh.com']);
+  });
+
+  it('masks what it prints so the report does not spread the data', () => {
+    expect(maskPersonalData('pembaca.setia@gmail.com')).toBe('p…@gmail.com');
+    expect(maskPersonalData('redaksi[at]contoh.co.id')).toBe('r…[at]contoh.co.id');
+    expect(maskPersonalData('0812-3456-7890')).toBe('081…90 (12 digits)');
   });
 });
 
