@@ -76,7 +76,7 @@ function evaluate(entry: LabelEntry, dir: string): PageResult {
   if (!existsSync(file)) return { id: entry.id, outlet: entry.outlet, layout: entry.layout, status: 'missing' };
   const parsed = safeParseArticle(readFileSync(file));
   if (!parsed.ok) {
-    return { id: entry.id, outlet: entry.outlet, layout: entry.layout, status: 'refused', code: parsed.error.code, message: parsed.error.message };
+    return { id: entry.id, outlet: entry.outlet, layout: entry.layout, status: 'refused', code: parsed.error.code, message: parsed.error.message, fragment: entry.expected.title === null };
   }
   return judgePage(entry, parsed.article);
 }

@@ -19,6 +19,7 @@ import {
   sameText,
   sameTimestamp,
   tallyBy,
+  textFingerprint,
   tallyOf,
   totals,
   type ArticleFields,
@@ -194,8 +195,9 @@ describe('labels file', () => {
 describe('tallies', () => {
   const parsedRight: PageResult = { id: 'a', outlet: 'tempo', layout: 'tempo-www', status: 'parsed', wrong: [], actual: expected(), pii: [] };
   const parsedTwoWrong: PageResult = { id: 'b', outlet: 'kompas', layout: 'kompas', status: 'parsed', wrong: ['title', 'dateline'], actual: expected(), pii: [] };
-  const tempoRefused: PageResult = { id: 'c', outlet: 'tempo', layout: 'tempo-amp', status: 'refused', code: 'NO_TITLE', message: 'no title' };
-  const otherRefused: PageResult = { id: 'd', outlet: 'detik', layout: 'detik', status: 'refused', code: 'UNSUPPORTED_LAYOUT', message: 'detik' };
+  const tempoRefused: PageResult = { id: 'c', outlet: 'tempo', layout: 'tempo-amp', status: 'refused', code: 'NO_TITLE', message: 'no title', fragment: false };
+  const fragmentRefused: PageResult = { id: 'f', outlet: 'tempo', layout: 'tempo-2024', status: 'refused', code: 'NO_TITLE', message: 'no title', fragment: true };
+  const otherRefused: PageResult = { id: 'd', outlet: 'detik', layout: 'detik', status: 'refused', code: 'UNSUPPORTED_LAYOUT', message: 'detik', fragment: false };
   const missing: PageResult = { id: 'e', outlet: 'tempo', layout: 'tempo-www', status: 'missing' };
 
   it('counts a tempo refusal as every field wrong and another outlet\'s refusal as unchecked', () => {
@@ -208,6 +210,20 @@ describe('tallies', () => {
     expect(totals(others)).toEqual({ right: n - 2, checked: n });
     expect(others.right.title).toBe(0);
     expect(others.checked.title).toBe(1);
+  });
+
+  it('counts a headline-less fragment refused with NO_TITLE as one right check', () => {
+    const tally = tallyOf([fragmentRefused]);
+    expect(totals(tally)).toEqual({ right: 1, checked: 1 });
+    expect([tally.right.title, tally.checked.title]).toEqual([1, 1]);
+  });
+
+  it('compares a hashed label with the text the parser read', () => {
+    const label = textFingerprint('Warga  “mengungsi” ke balai desa.');
+    expect(label).toMatch(/^sha256:[0-9a-f]{64}$/);
+    expect(sameText(label, 'Warga "mengungsi" ke balai desa.')).toBe(true);
+    expect(sameText(label, 'Warga mengungsi ke balai desa.')).toBe(false);
+    expect(sameText(label, null)).toBe(false);
   });
 
   it('adds pages one by one the same way as tallyOf', () => {
