@@ -7,6 +7,7 @@ import { applyEditorViews } from './bootstrap/editor-views';
 import { ensureUniqueArticleSlugs, explainSlugConflicts } from './bootstrap/unique-slugs';
 import { registerPublishedOnlyGraphql } from './published-only';
 import { guardPublicRelationReads } from './published-only/relation-guard';
+import { batchGraphqlRelationLoads } from './graphql/batched-relations';
 import { registerFrontendGraphql } from './extensions/graphql';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
 
@@ -22,6 +23,7 @@ export default {
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
     guardPublicRelationReads(strapi);
+    batchGraphqlRelationLoads(strapi);
     try {
       await useWriteAheadLog(strapi);
       await ensureUniqueArticleSlugs(strapi);
