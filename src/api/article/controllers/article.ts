@@ -2,6 +2,7 @@ import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ArticleService, PageVariant } from '../services/article';
 import { PageRequestError, pageRequest, type PageRequest } from '../page/request';
+import { serializeJsonLd } from '../page/json-ld';
 import { answerConditionally, isPublicRead, type CacheContext } from '../page/http-cache';
 
 const UID = 'api::article.article';
@@ -50,9 +51,8 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     return { resolved, etag, ...loaded };
   }
 
-  /** Sends a page body; a public one is also kept for the next reader of the same version (global::public-cache). */
-  function send(ctx: Context, body: unknown, type: string, language: string, etag: string | null): void {
-    const json = JSON.stringify(body);
+  /** Sends a serialized page body; a public one is also kept for the next reader of the same version (global::public-cache). */
+  function send(ctx: Context, json: string, type: string, language: string, etag: string | null): void {
     if (etag) service().rememberBody(etag, { json, type, language });
     ctx.body = json;
     ctx.type = type;
@@ -81,7 +81,7 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
         data: await sanitizeOutput(page, ctx),
         meta: { locale: resolved.row.locale, requestedLocale: resolved.requestedLocale, fallback: resolved.fellBack, alternates },
       };
-      send(ctx, body, 'application/json; charset=utf-8', resolved.row.locale, etag);
+      send(ctx, JSON.stringify(body), 'application/json; charset=utf-8', resolved.row.locale, etag);
     },
 
     /** `GET /api/articles/slug/:slug/jsonld`: the schema.org NewsArticle itself, no envelope. */
@@ -90,7 +90,8 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       if (!found) return;
       const page = (await sanitizeOutput(found.page, ctx)) as typeof found.page;
       const jsonLd = service().jsonLd(page, service().mediaBaseUrl(ctx.origin));
-      send(ctx, jsonLd, 'application/ld+json; charset=utf-8', found.resolved.row.locale, found.etag);
+      // Escaped so that frontends can paste it into <script type="application/ld+json"> as is.
+      send(ctx, serializeJsonLd(jsonLd), 'application/ld+json; charset=utf-8', found.resolved.row.locale, found.etag);
     },
   };
 });
