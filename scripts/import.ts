@@ -15,6 +15,7 @@ import type { Core } from '@strapi/strapi';
 import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
 import type { ImportAction, ImportOptions, ImportReport } from '../src/plugins/news-importer/server/src/importer/import-article';
 import type { ContentLocale } from '../src/plugins/news-importer/server/src/importer/mapping';
+import { acceptedRange, inDateRange } from '../src/plugins/news-importer/server/src/parser/dates';
 
 const USAGE = `Usage: npm run import -- FILE|DIR... [options]
        npm run seed [-- options]
@@ -89,9 +90,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       options.locale = locale as ContentLocale;
     } else if (arg === '--captured-at' || arg.startsWith('--captured-at=')) {
       const capturedAt = valueOf('--captured-at');
-      if (!DateTime.fromISO(capturedAt, { setZone: true }).isValid) {
-        throw new UsageError(`--captured-at: "${capturedAt}" is not an ISO 8601 timestamp.`);
-      }
+      const parsed = DateTime.fromISO(capturedAt, { setZone: true });
+      if (!parsed.isValid) throw new UsageError(`--captured-at: "${capturedAt}" is not an ISO 8601 timestamp.`);
+      if (!inDateRange(parsed)) throw new UsageError(`--captured-at: "${capturedAt}" is outside the accepted range (${acceptedRange()}).`);
       options.capturedAt = capturedAt;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
     else targets.push(arg);
@@ -137,7 +138,9 @@ function failureOf(error: unknown): ImportFailure {
     };
   }
   const message = error instanceof Error ? error.message : String(error);
-  return { code: 'UNEXPECTED', message: `Unexpected fault: ${message}`, line: null };
+  // A database error starts with the whole statement (`insert into … - value too long …`): the reason is enough here.
+  const reason = /^\s*(insert|update|delete|select|with)\b/i.test(message) && message.includes(' - ') ? message.slice(message.lastIndexOf(' - ') + 3) : message;
+  return { code: 'UNEXPECTED', message: `Unexpected fault: ${reason}`, line: null };
 }
 
 /** Imports one page; never throws. */
