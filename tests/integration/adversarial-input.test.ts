@@ -177,6 +177,11 @@ describe('invalid UTF-8 in the JSON body', () => {
       line: 5,
     });
     expect(await rowCounts(app)).toEqual(before);
+    if (route.endsWith('/import')) {
+      // Recorded in the import history like any other refused import.
+      const [record] = await app.strapi.db.query('plugin::news-importer.import-record').findMany({ orderBy: { id: 'desc' }, limit: 1 });
+      expect(record).toMatchObject({ outcome: 'error', errorCode: 'NOT_TEXT', errorLine: 5 });
+    }
   });
 
   it('still imports valid UTF-8 sent as bytes, a literal U+FFFD included', async () => {
