@@ -15,6 +15,7 @@ import type { Core } from '@strapi/strapi';
 import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
 import type { ImportAction, ImportOptions, ImportReport } from '../src/plugins/news-importer/server/src/importer/import-article';
 import type { ContentLocale } from '../src/plugins/news-importer/server/src/importer/mapping';
+import { acceptedRange, inDateRange } from '../src/plugins/news-importer/server/src/parser/dates';
 
 const USAGE = `Usage: npm run import -- FILE|DIR... [options]
        npm run seed [-- options]
@@ -92,9 +93,9 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
       options.locale = locale as ContentLocale;
     } else if (arg === '--captured-at' || arg.startsWith('--captured-at=')) {
       const capturedAt = valueOf('--captured-at');
-      if (!DateTime.fromISO(capturedAt, { setZone: true }).isValid) {
-        throw new UsageError(`--captured-at: "${capturedAt}" is not an ISO 8601 timestamp.`);
-      }
+      const parsed = DateTime.fromISO(capturedAt, { setZone: true });
+      if (!parsed.isValid) throw new UsageError(`--captured-at: "${capturedAt}" is not an ISO 8601 timestamp.`);
+      if (!inDateRange(parsed)) throw new UsageError(`--captured-at: "${capturedAt}" is outside the accepted range (${acceptedRange()}).`);
       options.capturedAt = capturedAt;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
     else targets.push(arg);

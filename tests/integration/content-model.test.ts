@@ -38,8 +38,16 @@ describe('content model', () => {
     for (const name of ['title', 'subtitle', 'section', 'body']) expect(localized(a[name])).toBe(true);
     for (const name of ['publishedDate', 'dateline', 'outlet', 'sourceName']) expect(localized(a[name])).toBe(false);
     expect(a.subtitle.type).toBe('text');
-    expect(a.importKey).toMatchObject({ type: 'string', private: true });
+    // Values the importer takes from its input with no natural bound are `text`: a `string` is
+    // varchar(255) on PostgreSQL (issue 9; the import key holds a URL of up to 2,048 characters).
+    for (const name of ['originalUrl', 'sourceName']) expect(a[name].type).toBe('text');
+    expect(a.importKey).toMatchObject({ type: 'text', private: true });
     expect(a.contentHash).toMatchObject({ type: 'string', private: true });
+  });
+
+  it('keeps a related link\'s title and URL as text: a read-also title or link can be long', () => {
+    const link = attributes('api::related-link.related-link');
+    expect([link.title.type, link.url.type]).toEqual(['text', 'text']);
   });
 
   it('declares every relation on both sides', () => {

@@ -225,6 +225,33 @@ describe('npm run import / npm run seed', () => {
     ]);
   });
 
+  it('answers the adversarial pages as the HTTP routes do (issue 9): the code, the line, no SQL', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-import-cli-adversarial-'));
+    const body = 'TEMPO.CO, Jakarta - Paragraf pertama berita ini cukup panjang untuk menjadi badan berita.';
+    const longTitle = `Judul ${'panjang '.repeat(38)}penutupnya`;
+    fs.writeFileSync(path.join(dir, 'a-bad-date.txt'), ['Judul Tanggal Rusak', '', 'Reporter', '', 'Tempo.co', '', 'Kamis, 31 Februari 2022', '', body].join('\n'));
+    fs.writeFileSync(path.join(dir, 'b-long-read-also.txt'), ['Berita Baca Juga Panjang', 'Jumat, 28 Oktober 2022 12:00 WIB', body, `Baca juga: ${longTitle}`].join('\n'));
+    fs.writeFileSync(path.join(dir, 'c-not-utf8.txt'), Buffer.concat([Buffer.from(`Judul Bukan UTF8\n\nJumat, 28 Oktober 2022 12:00 WIB\n\n${body} `), Buffer.from([0xff, 0xfe]), Buffer.from('\n')]));
+    try {
+      const { status, stdout } = await run(['--json', dir]);
+      expect(status).toBe(1);
+      const results = JSON.parse(stdout) as Array<{ ok: boolean; error?: { code: string; line: number | null }; report?: { action: string } }>;
+      expect(results.map((result) => (result.ok ? result.report!.action : [result.error!.code, result.error!.line]))).toEqual([
+        ['INVALID_DATE', 7],
+        'created',
+        ['NOT_TEXT', 5],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a capture time outside the accepted range with one line, exit 2', async () => {
+    const { status, stderr } = await run(['--captured-at', '+275760-09-13T00:00:00Z', SEED_FILE]);
+    expect(status).toBe(2);
+    expect(stderr.split('\n')[0]).toMatch(/^import: --captured-at: "\+275760-09-13T00:00:00Z" is outside the accepted range \(1900-01-01 to \d{4}-\d{2}-\d{2} \(one day after now\)\)\.$/);
+  });
+
   it('exits 2 with the usage on stderr for usage errors, without booting Strapi', async () => {
     for (const args of [[], ['--locale', 'fr', SEED_FILE], ['--verbose', SEED_FILE], ['--seed', SEED_FILE], ['--captured-at', 'kemarin', SEED_FILE]]) {
       const { status, stdout, stderr } = await run(args);

@@ -484,7 +484,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
         };
       }>;
     editors: Schema.Attribute.Relation<'manyToMany', 'api::reporter.reporter'>;
-    importKey: Schema.Attribute.String &
+    importKey: Schema.Attribute.Text &
       Schema.Attribute.Private &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -500,7 +500,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
       'oneToMany',
       'api::article.article'
     >;
-    originalUrl: Schema.Attribute.String &
+    originalUrl: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: true;
@@ -542,7 +542,7 @@ export interface ApiArticleArticle extends Struct.CollectionTypeSchema {
           localized: true;
         };
       }>;
-    sourceName: Schema.Attribute.String &
+    sourceName: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;
@@ -718,7 +718,7 @@ export interface ApiRelatedLinkRelatedLink extends Struct.CollectionTypeSchema {
         };
       }>;
     target: Schema.Attribute.Relation<'manyToOne', 'api::article.article'>;
-    title: Schema.Attribute.String &
+    title: Schema.Attribute.Text &
       Schema.Attribute.Required &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
@@ -728,7 +728,7 @@ export interface ApiRelatedLinkRelatedLink extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> &
       Schema.Attribute.Private;
-    url: Schema.Attribute.String &
+    url: Schema.Attribute.Text &
       Schema.Attribute.SetPluginOptions<{
         i18n: {
           localized: false;

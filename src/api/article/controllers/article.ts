@@ -1,6 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ArticleService, PreparedPage } from '../services/article';
+import { serializeJsonLd } from '../page/json-ld';
 
 const UID = 'api::article.article';
 
@@ -30,9 +31,9 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
     return { prepared, page, alternates: loaded.alternates };
   }
 
-  /** The body as JSON text: the pipeline keeps a public one for the next reader of the same version. */
-  function send(ctx: Context, body: unknown, type: string): void {
-    ctx.body = JSON.stringify(body);
+  /** Sends a body serialized as JSON text: the pipeline keeps a public one for the next reader of the same version. */
+  function send(ctx: Context, json: string, type: string): void {
+    ctx.body = json;
     ctx.type = type;
   }
 
@@ -52,14 +53,15 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       if (!found) return;
       const { resolved } = found.prepared;
       const meta = { locale: resolved.row.locale, requestedLocale: resolved.requestedLocale, fallback: resolved.fellBack, alternates: found.alternates };
-      send(ctx, { data: found.page, meta }, 'application/json; charset=utf-8');
+      send(ctx, JSON.stringify({ data: found.page, meta }), 'application/json; charset=utf-8');
     },
 
     /** `GET /api/articles/slug/:slug/jsonld`: the schema.org NewsArticle itself, no envelope. */
     async jsonLdBySlug(ctx: Context) {
       const found = await loadPage(ctx);
       if (!found) return;
-      send(ctx, service().jsonLd(found.page, found.prepared.mediaBaseUrl), 'application/ld+json; charset=utf-8');
+      // Escaped so that frontends can paste it into <script type="application/ld+json"> as is.
+      send(ctx, serializeJsonLd(service().jsonLd(found.page, found.prepared.mediaBaseUrl)), 'application/ld+json; charset=utf-8');
     },
   };
 });

@@ -34,15 +34,14 @@ function agent(reporter: ReporterEntry): Thing {
 
 const organization = (name: string): Thing => ({ '@type': 'Organization', name });
 
-const absolute = (url: string, base: string): string => new URL(url, base).toString();
-
 /** One photo as an ImageObject: the printed credit, the photographer as creator, the agency as copyright holder. */
 function imageObject(photo: PhotoEntry, mediaBaseUrl: string): Thing {
+  const imageUrl = webUrl(photo.image?.url, mediaBaseUrl);
   const image = photo.image;
   return compact({
     '@type': 'ImageObject',
-    url: image ? absolute(image.url, mediaBaseUrl) : undefined,
-    contentUrl: image ? absolute(image.url, mediaBaseUrl) : undefined,
+    url: imageUrl,
+    contentUrl: imageUrl,
     width: image?.width ?? undefined,
     height: image?.height ?? undefined,
     caption: photo.caption ?? undefined,
@@ -78,12 +77,40 @@ function compact(thing: Thing): Thing {
 const oneOrMany = (items: Thing[]): Thing | Thing[] | undefined =>
   items.length === 0 ? undefined : items.length === 1 ? items[0] : items;
 
-/** The NewsArticle JSON-LD of a page, ready for `<script type="application/ld+json">`. */
+/** Characters that could end or confuse an inline `<script>`, or that old JavaScript parsers take as line ends. */
+const SCRIPT_UNSAFE = /[<>&\u2028\u2029]/g;
+
+/**
+ * JSON-LD as text that is safe to paste into `<script type="application/ld+json">` as is: `<`, `>`,
+ * `&`, U+2028 and U+2029 become `\u003c`, `\u003e`, `\u0026`, `\u2028`, `\u2029`. A title holding
+ * `</script><script>…` can then never close the frontend's script element; the text is still JSON
+ * that parses to the same value (the escapes only occur inside strings: JSON syntax itself has none
+ * of these characters).
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value).replace(SCRIPT_UNSAFE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The URL when it is http or https; anything else (`javascript:`, `data:`) never reaches the page. */
+function webUrl(url: string | null | undefined, base?: string): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = base === undefined ? new URL(url) : new URL(url, base);
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return undefined;
+    return base === undefined ? url : parsed.toString();
+  } catch {
+    return undefined;
+  }
+}
+
+/** The NewsArticle JSON-LD of a page, ready for `<script type="application/ld+json">` once serialized with serializeJsonLd. */
 export function newsArticleJsonLd(page: ArticlePage, options: JsonLdOptions): Thing {
   const publisher = organization(page.outlet || options.sitePublisherName);
+  // Defence in depth: the importer accepts only http(s) URLs, but rows written otherwise (an editor, an old import) may hold anything.
+  const originalUrl = webUrl(page.originalUrl);
   const basedOn = [
     // The outlet's own page this article is filed from.
-    page.originalUrl ? compact({ '@type': 'NewsArticle', url: page.originalUrl, publisher }) : undefined,
+    originalUrl ? compact({ '@type': 'NewsArticle', url: originalUrl, publisher }) : undefined,
     // The outlet's `Sumber:` line: whose reporting the story rests on.
     page.sourceName ? { '@type': 'CreativeWork', name: page.sourceName, publisher: organization(page.sourceName) } : undefined,
   ].filter((thing): thing is Thing => thing !== undefined);

@@ -22,6 +22,9 @@ export interface SourceInputProps {
 }
 
 /** Where the text comes from: pasted, or `.txt` files dropped or chosen; and the two optional facts about the page. */
+/** A filled-in URL that is not http(s): `javascript:…`, `ftp://…`, `www.tempo.co/…` without a scheme. */
+const isNotWebUrl = (value: string): boolean => value.trim() !== '' && !/^https?:\/\/\S/i.test(value.trim());
+
 export const SourceInput = (props: SourceInputProps) => {
   const { t } = useTranslate();
   const describe = useProblemText();
@@ -119,7 +122,12 @@ export const SourceInput = (props: SourceInputProps) => {
             </Field.Root>
           </Grid.Item>
           <Grid.Item col={6} xs={12} direction="column" alignItems="stretch">
-            <Field.Root name="originalUrl" hint={props.urlDisabled ? t('source.originalUrl.severalTexts') : t('source.originalUrl.hint')}>
+            <Field.Root
+              name="originalUrl"
+              hint={props.urlDisabled ? t('source.originalUrl.severalTexts') : t('source.originalUrl.hint')}
+              // Said at once; the server refuses anything but http(s) anyway (BAD_URL).
+              error={!props.urlDisabled && isNotWebUrl(props.originalUrl) ? t('source.originalUrl.notWeb') : undefined}
+            >
               <Field.Label>{t('source.originalUrl.label')}</Field.Label>
               <TextInput
                 type="url"
@@ -129,6 +137,7 @@ export const SourceInput = (props: SourceInputProps) => {
                 disabled={props.disabled || props.urlDisabled}
               />
               <Field.Hint />
+              <Field.Error />
             </Field.Root>
           </Grid.Item>
         </Grid.Root>

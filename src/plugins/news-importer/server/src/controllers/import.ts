@@ -3,11 +3,13 @@ import { conflictProblem, inputProblem, type InputProblem } from '../importer/er
 import type { ImportOptions } from '../importer/import-article';
 import type { ImportActor } from '../services/history';
 import { getService } from '../utils';
+import { ParseError } from '../parser';
+import { BODY_PROBLEM } from '../middlewares/body';
 
 interface Context {
   request: { body?: unknown };
   set(field: string, value: string): void;
-  state: { user?: unknown; auth?: { strategy?: { name?: string }; credentials?: unknown } };
+  state: { user?: unknown; auth?: { strategy?: { name?: string }; credentials?: unknown }; [BODY_PROBLEM]?: InputProblem };
   status: number;
   body: unknown;
 }
@@ -27,8 +29,14 @@ interface ImportRequest {
   fileName: string | null;
 }
 
-/** Reads `{ text, capturedAt?, locale?, originalUrl?, status?, fileName? }`; says which field is wrong otherwise. */
-function readRequest(body: unknown): ImportRequest {
+/**
+ * Reads `{ text, capturedAt?, locale?, originalUrl?, status?, fileName? }`; says which field is wrong otherwise.
+ * A body that was not UTF-8 (found by the plugin's body middleware) fails as NOT_TEXT, as such a file does in the CLI.
+ */
+function readRequest(ctx: Context): ImportRequest {
+  const body = ctx.request.body;
+  const notText = ctx.state[BODY_PROBLEM];
+  if (notText) throw new ParseError('NOT_TEXT', notText.message, notText.line);
   if (typeof body !== 'object' || body === null) throw new BadRequest('Send JSON: { "text": "<the article page as plain text>" }.');
   const { text, capturedAt, locale, originalUrl, status, fileName } = body as Record<string, unknown>;
   if (typeof text !== 'string') throw new BadRequest('"text" is required: the article page as plain text.');
@@ -123,7 +131,7 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     async preview(ctx: Context): Promise<void> {
       await respond(ctx, async () => {
-        const { text, options } = readRequest(ctx.request.body);
+        const { text, options } = readRequest(ctx);
         return getService(strapi, 'importer').preview(text, options);
       });
     },
@@ -134,7 +142,7 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => {
       await respond(ctx, async () => {
         const loose = looseFields(ctx.request.body);
         try {
-          const { text, options, fileName } = readRequest(ctx.request.body);
+          const { text, options, fileName } = readRequest(ctx);
           const report = await getService(strapi, 'importer').importText(text, options);
           // After the import's transaction: the record never holds the article's writes open.
           await record(() => history.recordSuccess(actor, fileName, report));

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { parseArticle, type ParsedArticle, type ParseWarning } from '../parser';
+import { parseArticleWithTrace, type LineAssignment, type ParsedArticle, type ParseWarning } from '../parser';
 import type { Knex } from 'knex';
 import { ImportConflictError, ImportError, transientFailure } from './errors';
 import { lockKey, lockKeys } from './lock';
@@ -301,8 +301,11 @@ export function createImporter(strapi: Core.Strapi) {
     };
   }
 
-  /** Imports one parsed article: created, updated in place, or unchanged; one transaction. */
-  async function importParsed(parsed: ParsedArticle, options: ImportOptions = {}): Promise<ImportReport> {
+  /**
+   * Imports one parsed article: created, updated in place, or unchanged; one transaction. `lines`
+   * (the parse trace) lets an input error name its line.
+   */
+  async function importParsed(parsed: ParsedArticle, options: ImportOptions = {}, lines?: readonly LineAssignment[]): Promise<ImportReport> {
     const status: ImportStatus = options.status ?? 'published';
     if (status !== 'published' && status !== 'draft') {
       throw new ImportError('BAD_OPTION', `status must be "published" or "draft", not "${String(status)}".`);
@@ -311,6 +314,7 @@ export function createImporter(strapi: Core.Strapi) {
       locale: options.locale,
       originalUrl: options.originalUrl,
       capturedAt: options.capturedAt,
+      lines,
     });
     await assertLocale(plan.locale);
 
@@ -376,8 +380,8 @@ export function createImporter(strapi: Core.Strapi) {
 
   /** Parses the text of one page and imports it (see importParsed). */
   async function importText(text: string | Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
-    const parsed = parseArticle(text, options.capturedAt ? { capturedAt: options.capturedAt } : {});
-    return importParsed(parsed, options);
+    const { article, lines } = parseArticleWithTrace(text, options.capturedAt ? { capturedAt: options.capturedAt } : {});
+    return importParsed(article, options, lines);
   }
 
   return { importParsed, importText };

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { ParsedArticle } from '../parser';
+import type { LineAssignment, ParsedArticle } from '../parser';
+import { acceptedRange, inDateRange } from '../parser/dates';
 import { ImportError } from './errors';
 
 /** Bumped when the mapping changes, so re-importing the same text updates articles mapped the old way. */
@@ -80,6 +81,42 @@ export interface MappingOptions {
   originalUrl?: string | null;
   /** Used when the page prints no date line: the article needs a `publishedDate`. */
   capturedAt?: string | null;
+  /** Where each input line went (parseArticleWithTrace): lets an error name the line at fault. */
+  lines?: readonly LineAssignment[];
+}
+
+/**
+ * Longest originalUrl accepted, in characters. Browsers and crawlers handle about this much, and the
+ * import key built from it stays well inside a PostgreSQL index entry (2,704 bytes).
+ */
+export const MAX_URL_LENGTH = 2048;
+
+/** What a Strapi `string` attribute holds: varchar(255) on PostgreSQL, counted in characters (code points). */
+export const MAX_STRING_LENGTH = 255;
+
+/** A value for a message: quoted, cut after `max` characters so a hostile value never floods a log or a terminal. */
+export const shown = (value: string, max = 80): string => JSON.stringify(value.length > max ? `${value.slice(0, max)}…` : value);
+
+/**
+ * The original URL, trimmed, when it is an absolute http or https URL of at most MAX_URL_LENGTH
+ * characters; ImportError BAD_URL or TOO_LONG otherwise. Anything else (`javascript:`, `data:`,
+ * `file:`) would end up as a link on the site (JSON-LD `isBasedOn.url`).
+ */
+export function checkOriginalUrl(url: string): string {
+  const trimmed = url.trim();
+  if (trimmed.length > MAX_URL_LENGTH) {
+    throw new ImportError('TOO_LONG', `"originalUrl" is ${trimmed.length} characters long; at most ${MAX_URL_LENGTH} are accepted. Give the article's address without tracking parameters.`);
+  }
+  let protocol: string;
+  try {
+    protocol = new URL(trimmed).protocol;
+  } catch {
+    throw new ImportError('BAD_URL', `"originalUrl" ${shown(trimmed)} is not a URL; only http and https URLs are accepted (e.g. https://www.tempo.co/read/...).`);
+  }
+  if (protocol !== 'http:' && protocol !== 'https:') {
+    throw new ImportError('BAD_URL', `"originalUrl" ${shown(trimmed)} is a ${protocol} URL; only http and https URLs are accepted (e.g. https://www.tempo.co/read/...).`);
+  }
+  return trimmed;
 }
 
 /** `Cina dan Rusia Janji Akan Saling Dukung` → `cina-dan-rusia-janji-akan-saling-dukung`: lower-case ASCII words joined by `-`. */
@@ -133,17 +170,73 @@ const reporter = (name: string, kind: ReporterInput['kind'], outlet: string | nu
   return { name: clean, slug: slugify(clean), kind, outlet };
 };
 
+/**
+ * The article's publication date: the page's date line, else the capture time. A page whose only
+ * date line is broken (`Kamis, 31 Februari 2022`) or out of range fails on that line, capture time
+ * or not: dating it by the capture time would hide the page's real problem.
+ */
+function datePublished(parsed: ParsedArticle, capturedAt: string | null, dateLine: number | null): string {
+  if (parsed.publishedAt === null) {
+    const broken = parsed.warnings.find((warning) => warning.code === 'INVALID_DATE' || warning.code === 'DATE_OUT_OF_RANGE');
+    if (broken) {
+      const where = broken.line === null ? '' : ` on line ${broken.line}`;
+      throw new ImportError(broken.code as 'INVALID_DATE' | 'DATE_OUT_OF_RANGE', `${broken.message} Correct the date${where}: it is the article's publication date.`, broken.line);
+    }
+  }
+  const date = parsed.publishedAt ?? capturedAt;
+  if (!date) {
+    throw new ImportError('NO_DATE', 'The page prints no publication date; give the capture time (capturedAt) to date the article.');
+  }
+  if (!inDateRange(date)) {
+    const what = parsed.publishedAt ? 'The publication date' : 'capturedAt';
+    throw new ImportError('DATE_OUT_OF_RANGE', `${what} ${shown(date, 40)} is not a date in the accepted range (${acceptedRange()}).`, parsed.publishedAt ? dateLine : null);
+  }
+  return new Date(date).toISOString();
+}
+
+type LineOf = (field: LineAssignment['field'], index?: number | null) => number | null;
+
+/**
+ * Every value the plan puts in a Strapi `string` attribute (varchar(255) on PostgreSQL) must fit,
+ * or the import fails here with the field and its line, the same on SQLite and PostgreSQL, instead
+ * of a database error. The parser already keeps these short (a headline is at most 250 characters,
+ * a name line 110, a credit about 120): this is the guard for what it lets through. Long values
+ * that are legitimate (URLs, link titles, captions, sources) are `text` attributes and not checked.
+ */
+function checkLengths(plan: Omit<ArticlePlan, 'article'> & { article: Omit<ArticleData, 'contentHash'> }, readAlsoCount: number, lineOf: LineOf): void {
+  const reporters = Object.values(plan.byline).flat();
+  const checks: Array<[field: string, value: string | null, line: number | null]> = [
+    ['article.title', plan.article.title, lineOf('title')],
+    ['article.section', plan.article.section, lineOf('section')],
+    ['article.dateline', plan.article.dateline, lineOf('body', 0)],
+    ['article.outlet', plan.article.outlet, lineOf('byline')],
+    ...reporters.flatMap((r): Array<[string, string | null, number | null]> => [
+      ['reporter.name', r.name, lineOf('byline')],
+      ['reporter.outlet', r.outlet, lineOf('byline')],
+    ]),
+    ...plan.photos.flatMap((photo, index): Array<[string, string | null, number | null]> => [
+      ['photo.credit', photo.credit, lineOf('photos', index)],
+      ['photo.photographer', photo.photographer, lineOf('photos', index)],
+      ['photo.agency', photo.agency, lineOf('photos', index)],
+    ]),
+    ...plan.relatedLinks.map((link): [string, string | null, number | null] => ['relatedLink.ageLabel', link.ageLabel, lineOf('related', link.position - readAlsoCount)]),
+  ];
+  for (const [field, value, line] of checks) {
+    if (value === null) continue;
+    const length = [...value].length;
+    if (length <= MAX_STRING_LENGTH) continue;
+    const where = line === null ? '' : ` on line ${line}`;
+    throw new ImportError('TOO_LONG', `The ${field} ${shown(value, 40)}${where} is ${length} characters long; Kabar keeps at most ${MAX_STRING_LENGTH}. Shorten it in the page's text.`, line);
+  }
+}
+
 /** Turns a parse result into the documents one import writes. Pure: same input, same plan. */
 export function planArticle(parsed: ParsedArticle, options: MappingOptions = {}): ArticlePlan {
   const locale: ContentLocale = options.locale ?? parsed.language;
-  const originalUrl = options.originalUrl?.trim() || null;
-  const publishedDate = parsed.publishedAt ?? options.capturedAt ?? null;
-  if (!publishedDate) {
-    throw new ImportError(
-      'NO_DATE',
-      'The page prints no publication date; give the capture time (capturedAt) to date the article.'
-    );
-  }
+  const originalUrl = options.originalUrl?.trim() ? checkOriginalUrl(options.originalUrl) : null;
+  const lineOf = (field: LineAssignment['field'], index: number | null = null): number | null =>
+    options.lines?.find((a) => a.field === field && (index === null || a.index === index))?.line ?? null;
+  const publishedDate = datePublished(parsed, options.capturedAt ?? null, lineOf('publishedAt'));
   const outlet = parsed.byline.desk ?? outletFromUrl(originalUrl) ?? DEFAULT_OUTLET;
 
   const byline: ArticlePlan['byline'] = {
@@ -182,7 +275,7 @@ export function planArticle(parsed: ParsedArticle, options: MappingOptions = {})
       subtitle: parsed.subtitle,
       section: parsed.section,
       body: parsed.body.map(paragraph),
-      publishedDate: new Date(publishedDate).toISOString(),
+      publishedDate,
       dateline: parsed.dateline,
       outlet,
       sourceName: parsed.source,
@@ -199,6 +292,7 @@ export function planArticle(parsed: ParsedArticle, options: MappingOptions = {})
     })),
     relatedLinks,
   };
+  checkLengths(withoutHash, parsed.readAlso.length, lineOf);
   const contentHash = createHash('sha256')
     .update(JSON.stringify({ version: MAPPING_VERSION, ...withoutHash }))
     .digest('hex');

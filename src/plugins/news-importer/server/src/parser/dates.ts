@@ -180,6 +180,28 @@ export function parseRelativeAge(text: string): RelativeAge | null {
   return { amount, unit: AGE_UNITS[(m[2] as string).toLowerCase()] as AgeUnit };
 }
 
+/**
+ * The dates Kabar accepts, wherever they come from (a date line, the capture time, an age): from
+ * 1900-01-01T00:00:00Z to one day after the clock (`now`). Older dates are typos or garbage (Tempo
+ * was founded in 1971, the web archive starts in the 1990s); later ones would be a page published in
+ * the future, and one day covers time zones and a skewed clock. Outside this range the database,
+ * GraphQL's DateTime or JavaScript itself may fail on the value (`+275760-09-13`).
+ */
+export const EARLIEST_DATE = '1900-01-01T00:00:00Z';
+const EARLIEST_MS = Date.parse(EARLIEST_DATE);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The accepted range as text, for messages: `1900-01-01 to 2026-11-30 (one day after now)`. */
+export function acceptedRange(now: Date = new Date()): string {
+  return `1900-01-01 to ${new Date(now.getTime() + DAY_MS).toISOString().slice(0, 10)} (one day after now)`;
+}
+
+/** Whether an instant lies in the accepted range (see EARLIEST_DATE); false for an invalid date too. */
+export function inDateRange(instant: string | Date | DateTime, now: Date = new Date()): boolean {
+  const ms = DateTime.isDateTime(instant) ? instant.toMillis() : instant instanceof Date ? instant.getTime() : Date.parse(instant);
+  return Number.isFinite(ms) && ms >= EARLIEST_MS && ms <= now.getTime() + DAY_MS;
+}
+
 /** Zone of every computed timestamp: WIB, the newsroom's own clock. */
 const WIB = FixedOffsetZone.instance(TIME_ZONE_OFFSETS.WIB * 60);
 

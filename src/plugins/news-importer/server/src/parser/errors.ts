@@ -9,6 +9,7 @@ export const PARSE_ERROR_CODES = [
   'NO_TITLE',
   'NO_BODY',
   'BAD_OPTION',
+  'DATE_OUT_OF_RANGE',
   'INTERNAL',
 ] as const;
 

@@ -64,8 +64,8 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-/** Byte offset of the first malformed UTF-8 sequence, or -1. Only run once decoding failed. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
+/** Byte offset of the first malformed UTF-8 sequence, or -1. Only run once decoding failed (it is slower). */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i] as number;
@@ -75,6 +75,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const next = bytes[i + k];
       if (next === undefined || (next & 0xc0) !== 0x80) return i;
     }
+    // The second byte's narrower ranges (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+    const second = bytes[i + 1] as number;
+    if ((b === 0xe0 && second < 0xa0) || (b === 0xed && second > 0x9f) || (b === 0xf0 && second < 0x90) || (b === 0xf4 && second > 0x8f)) return i;
     i += need + 1;
   }
   return -1;

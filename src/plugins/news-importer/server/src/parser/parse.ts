@@ -19,7 +19,7 @@ import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
 import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { splitCaption } from './credits';
-import { parseCapturedAt, parseDateLine, type DateLine } from './dates';
+import { acceptedRange, inDateRange, parseCapturedAt, parseDateLine, type DateLine } from './dates';
 import { splitDateline, hasStrongDateline } from './dateline';
 import { ParseError } from './errors';
 import { decodeInput, stripBullet, toSourceLines, type SourceLine } from './input';
@@ -48,6 +48,8 @@ interface ParseState {
   truncatedAt: number | null;
   /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout). */
   ambiguousNames: { name: string; line: number }[];
+  /** The clock for the accepted date range. */
+  now: Date;
 }
 
 /** Discards page furniture (and remembers a paywall notice); true when the line was furniture. */
@@ -83,7 +85,11 @@ function acceptDate(s: ParseState, line: SourceLine, date: DateLine): void {
 function tryDate(s: ParseState, line: SourceLine): boolean {
   const result = parseDateLine(line.text);
   if (result === null) return false;
-  if (result.ok) acceptDate(s, line, result.date);
+  if (result.ok && !inDateRange(result.date.iso, s.now)) {
+    // Never the publication date: the database and GraphQL cannot be trusted with it (dates.ts).
+    s.b.discard(line, 'label');
+    s.b.warn('DATE_OUT_OF_RANGE', `"${line.text}" is a date outside the accepted range (${acceptedRange(s.now)}).`, line.no);
+  } else if (result.ok) acceptDate(s, line, result.date);
   else {
     s.b.discard(line, 'label');
     s.b.warn('INVALID_DATE', `"${line.text}" looks like a date line but is not a calendar date (${result.reason}).`, line.no);
@@ -440,23 +446,35 @@ export function parseArticleWithTrace(input: string | Uint8Array, options: Parse
   }
 }
 
-/** Validates the capturedAt option; a bad value is the caller's mistake (BAD_OPTION). */
-function readCapturedAt(options: ParseOptions): DateTime | null {
+/** Validates the capturedAt option; a bad value is the caller's mistake (BAD_OPTION, DATE_OUT_OF_RANGE). */
+function readCapturedAt(options: ParseOptions, now: Date): DateTime | null {
   const value: unknown = options.capturedAt;
   if (value === undefined || value === null) return null;
   const parsed = typeof value === 'string' || value instanceof Date ? parseCapturedAt(value) : null;
   if (parsed === null) {
     throw new ParseError('BAD_OPTION', `capturedAt must be an ISO 8601 timestamp or a valid Date, got ${JSON.stringify(value)}.`);
   }
+  if (!inDateRange(parsed, now)) {
+    throw new ParseError('DATE_OUT_OF_RANGE', `capturedAt ${JSON.stringify(String(value).slice(0, 40))} is outside the accepted range (${acceptedRange(now)}); give the time the page was copied.`);
+  }
   return parsed;
+}
+
+/** The `now` option (a test's fixed clock), or the real clock. */
+function readNow(options: ParseOptions): Date {
+  const value: unknown = options.now;
+  if (value === undefined || value === null) return new Date();
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) throw new ParseError('BAD_OPTION', 'now must be a valid Date.');
+  return value;
 }
 
 /** The four regions in order, then the page-level settling; see the outline at the top. */
 function parseOrThrow(input: string | Uint8Array, options: ParseOptions): TracedArticle {
-  const capturedAt = readCapturedAt(options);
+  const now = readNow(options);
+  const capturedAt = readCapturedAt(options, now);
   const lines = toSourceLines(decodeInput(input));
   const b = new ArticleBuilder();
-  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, ambiguousNames: [] };
+  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, ambiguousNames: [], now };
 
   const afterTitle = readTitle(s);
   const relatedStart = findRelatedStart(lines, afterTitle);
@@ -465,7 +483,7 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Traced
   if (b.body.length === 0) {
     throw new ParseError('NO_BODY', `The page has a headline ("${b.title ?? ''}") but no body paragraphs.`, null);
   }
-  parseRelatedList(lines, relatedStart, lines.length, b, capturedAt);
+  parseRelatedList(lines, relatedStart, lines.length, b, capturedAt, now);
   const signOffLine = takeSignOff(s);
   settleByline(s, signOffLine !== null && b.byline.reporters.length > 0);
   finish(s);

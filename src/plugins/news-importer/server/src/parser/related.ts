@@ -1,6 +1,6 @@
 import type { DateTime } from 'luxon';
 import type { ArticleBuilder } from './builder';
-import { parseDateLine, parseRelativeAge, resolveRelativeAge } from './dates';
+import { acceptedRange, inDateRange, parseDateLine, parseRelativeAge, resolveRelativeAge } from './dates';
 import type { SourceLine } from './input';
 import { classifyNoise, RELATED_ITEM_CLOSERS } from './noise';
 import type { ParsedRelated } from './types';
@@ -33,6 +33,14 @@ function readAge(text: string, capturedAt: DateTime | null): { label: string; ap
   return null;
 }
 
+/** The age of an item, its approximate date dropped (with a warning) when outside the accepted range. */
+function readAgeInRange(line: SourceLine, capturedAt: DateTime | null, now: Date, b: ArticleBuilder): { label: string; approx: string | null } | null {
+  const age = readAge(line.text, capturedAt);
+  if (age === null || age.approx === null || inDateRange(age.approx, now)) return age;
+  b.warn('APPROX_DATE_DROPPED', `The age "${line.text}" gives a date outside the accepted range (${acceptedRange(now)}); the item keeps its label without a date.`, line.no);
+  return { label: age.label, approx: null };
+}
+
 /** Whether a line is an age line, for look-ahead. */
 function isAgeLine(line: SourceLine | undefined): boolean {
   return line !== undefined && (parseRelativeAge(line.text) !== null || parseDateLine(line.text)?.ok === true);
@@ -43,7 +51,7 @@ function isAgeLine(line: SourceLine | undefined): boolean {
  * and `Baca Selengkapnya` (a widget). Items missing any part still parse: a line followed by an
  * age line always starts a new item, and a title without an age takes the next line as summary.
  */
-export function parseRelatedList(lines: readonly SourceLine[], start: number, end: number, b: ArticleBuilder, capturedAt: DateTime | null): void {
+export function parseRelatedList(lines: readonly SourceLine[], start: number, end: number, b: ArticleBuilder, capturedAt: DateTime | null, now: Date = new Date()): void {
   let current: ParsedRelated | null = null;
   const nextContent = (from: number): SourceLine | undefined => {
     for (let j = from; j < end; j++) {
@@ -67,7 +75,7 @@ export function parseRelatedList(lines: readonly SourceLine[], start: number, en
     }
     if (current !== null) {
       if (current.ageLabel === null && current.summary === null) {
-        const age = readAge(line.text, capturedAt);
+        const age = readAgeInRange(line, capturedAt, now, b);
         if (age !== null) {
           current.ageLabel = age.label;
           current.approxPublishedAt = age.approx;

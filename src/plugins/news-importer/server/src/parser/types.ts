@@ -21,6 +21,8 @@ export type ParseWarningCode =
   | 'ASSUMED_TIME_ZONE'
   | 'WEEKDAY_MISMATCH'
   | 'INVALID_DATE'
+  | 'DATE_OUT_OF_RANGE'
+  | 'APPROX_DATE_DROPPED'
   | 'EXTRA_DATE_LINE'
   | 'TRUNCATED';
 
@@ -97,6 +99,8 @@ export interface ParsedArticle {
 export interface ParseOptions {
   /** When the page was captured; resolves the related list's relative ages (`5 jam lalu`). */
   capturedAt?: string | Date;
+  /** The clock for the accepted date range (dates.ts, EARLIEST_DATE); the real clock when omitted. */
+  now?: Date;
 }
 
 /** The field of ParsedArticle a line ended up in (`index` for the array fields). */

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import { parseArticle, type ParsedArticle } from '../parser';
+import { parseArticleWithTrace, type ParsedArticle } from '../parser';
 import { createImporter, type ImportOptions, type ImportReport } from '../importer/import-article';
 import type { NewsImporterConfig } from '../config';
 import { PLUGIN_ID } from '../pluginId';
@@ -21,8 +21,8 @@ const importerService = ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** What an import of this text would do: the parse result and the plan, nothing written. */
     async preview(text: string | Uint8Array, options: ImportOptions = {}): Promise<{ article: ParsedArticle; plan: ImportReport }> {
-      const article = parseArticle(text, options.capturedAt ? { capturedAt: options.capturedAt } : {});
-      return { article, plan: await importer.importParsed(article, { ...options, dryRun: true }) };
+      const { article, lines } = parseArticleWithTrace(text, options.capturedAt ? { capturedAt: options.capturedAt } : {});
+      return { article, plan: await importer.importParsed(article, { ...options, dryRun: true }, lines) };
     },
 
     /** Imports every `.txt` file of the seed folder, in name order, each in its own transaction. */
