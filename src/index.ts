@@ -2,7 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { ensureContentLocales } from './bootstrap/locales';
 import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
-import { useWriteAheadLog } from './bootstrap/sqlite';
+import { keepPlannerStatistics, useWriteAheadLog } from './bootstrap/sqlite';
 import { applyEditorViews } from './bootstrap/editor-views';
 import { ensureUniqueArticleSlugs, explainSlugConflicts } from './bootstrap/unique-slugs';
 import { registerPublishedOnlyGraphql } from './published-only';
@@ -26,6 +26,7 @@ export default {
     batchGraphqlRelationLoads(strapi);
     try {
       await useWriteAheadLog(strapi);
+      await keepPlannerStatistics(strapi);
       await ensureUniqueArticleSlugs(strapi);
       await ensureContentLocales(strapi);
       await ensurePublicReadPermissions(strapi);

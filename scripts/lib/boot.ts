@@ -18,7 +18,12 @@ export const PLUGIN_ENTRY = path.join(APP_DIR, 'src', 'plugins', 'news-importer'
 
 /** The compiled app Strapi loads (`config/`, `src/` compiled by TypeScript). */
 const DIST_DIR = path.join(APP_DIR, 'dist');
-const BUILD_INFO = path.join(DIST_DIR, 'tsconfig.tsbuildinfo');
+/**
+ * Written after each compilation by these scripts. Not tsconfig.tsbuildinfo: `npm run typecheck`
+ * (tsc --noEmit, incremental) rewrites that one without emitting anything, which made a stale dist/
+ * look fresh.
+ */
+const BUILD_MARKER = path.join(DIST_DIR, '.compiled-by-scripts');
 
 /** The folders the app's tsconfig compiles into dist/ (plugins and the admin are built separately). */
 const COMPILED_SOURCES = ['config', 'src', 'database', 'types'];
@@ -54,7 +59,7 @@ export function loadDotenv(): void {
 function needsCompile(): boolean {
   let builtAt: number;
   try {
-    builtAt = fs.statSync(BUILD_INFO).mtimeMs;
+    builtAt = fs.statSync(BUILD_MARKER).mtimeMs;
   } catch {
     return true;
   }
@@ -99,7 +104,12 @@ export async function bootStrapi(options: BootOptions = {}): Promise<Core.Strapi
   if (!fs.existsSync(PLUGIN_ENTRY)) throw new PluginNotBuiltError();
 
   const boot = async (): Promise<Core.Strapi> => {
-    const { appDir, distDir } = needsCompile() ? await compileStrapi({ appDir: APP_DIR }) : { appDir: APP_DIR, distDir: DIST_DIR };
+    let dirs: { appDir: string; distDir?: string } = { appDir: APP_DIR, distDir: DIST_DIR };
+    if (needsCompile()) {
+      dirs = await compileStrapi({ appDir: APP_DIR });
+      fs.writeFileSync(BUILD_MARKER, new Date().toISOString());
+    }
+    const { appDir, distDir } = dirs;
     return createStrapi({ appDir, distDir, autoReload: false, serveAdminPanel: false }).load();
   };
   return options.keepStdoutClean === false ? boot() : withStdoutOnStderr(boot);

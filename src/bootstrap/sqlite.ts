@@ -20,3 +20,23 @@ export async function useWriteAheadLog(strapi: Core.Strapi): Promise<void> {
   await strapi.db.connection.raw(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
   await strapi.db.connection.raw('PRAGMA journal_mode = WAL');
 }
+
+/** How often a running process lets SQLite refresh its table statistics. */
+const OPTIMIZE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Keeps SQLite's query planner informed. Without statistics it guesses: at 100,000 articles it read
+ * the whole table through the section index to count one locale's articles (200 ms) and sorted
+ * 100,000 rows for a listing ordered by id (450 ms); with statistics both take a few milliseconds.
+ * `PRAGMA optimize=0x10002` at start (analyse every table that needs it, within a bounded effort),
+ * then `PRAGMA optimize` every hour, as SQLite's documentation advises for long-lived connections.
+ * PostgreSQL's autovacuum keeps its own statistics.
+ */
+export async function keepPlannerStatistics(strapi: Core.Strapi): Promise<void> {
+  if (strapi.db.dialect.client !== 'sqlite') return;
+  await strapi.db.connection.raw('PRAGMA optimize=0x10002');
+  const timer = setInterval(() => {
+    strapi.db.connection.raw('PRAGMA optimize').catch((error: Error) => strapi.log.warn(`[kabar] PRAGMA optimize failed: ${error.message}`));
+  }, OPTIMIZE_EVERY_MS);
+  timer.unref();
+}
