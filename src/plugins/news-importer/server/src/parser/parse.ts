@@ -32,6 +32,8 @@ import { isSectionLabel, isTitleLike } from './title';
 import type { Language, LineAssignment, ParseOptions, TracedArticle } from './types';
 import { isOutletName } from './vocabulary';
 
+const ROLE_NAMES: Readonly<Record<BylineRole, string>> = { reporters: 'reporter', editors: 'editor', translators: 'translator' };
+
 /** Byline name lines read after one label: a label rarely credits more than three people by line. */
 const MAX_NAME_LINES = 3;
 
@@ -46,8 +48,8 @@ interface ParseState {
   b: ArticleBuilder;
   languageHint: Language | null;
   truncatedAt: number | null;
-  /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout). */
-  ambiguousNames: { name: string; line: number }[];
+  /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout), with the last label's role. */
+  ambiguousNames: { name: string; line: number; role: BylineRole }[];
 }
 
 /** Discards page furniture (and remembers a paywall notice); true when the line was furniture. */
@@ -141,10 +143,12 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   const allNames = names.flatMap((n) => n.names);
   if (labels.length > 1 && labels.every((l) => l.label.colon)) {
     // Old layout: `Reporter:` and `Editor:` followed by one name; the page does not say whose.
+    // The name sits under the last label, and on Tempo these are the desk editors: it goes there.
+    const role = (labels[labels.length - 1] as { label: BylineLabel }).label.role;
     for (const { line } of labels) b.assign(line, 'byline');
     for (const n of names) {
       b.assign(n.line, 'byline');
-      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no });
+      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no, role });
     }
     return i;
   }
@@ -390,13 +394,11 @@ function takeSignOff(s: ParseState): number | null {
 }
 
 /** Settles the byline: outlet names become the desk, ambiguous names get a role and a warning. */
-function settleByline(s: ParseState, signOffReporter: boolean): void {
+function settleByline(s: ParseState): void {
   const { b } = s;
-  for (const { name, line } of s.ambiguousNames) {
-    // With a reporter signed off at the end, the one labelled name is most likely the editor.
-    const role: BylineRole = signOffReporter ? 'editors' : 'reporters';
+  for (const { name, line, role } of s.ambiguousNames) {
     b.addName(role, name);
-    b.warn('AMBIGUOUS_BYLINE', `The page prints several byline labels but only "${name}" (line ${line}); recorded as ${role === 'editors' ? 'editor' : 'reporter'}.`, line);
+    b.warn('AMBIGUOUS_BYLINE', `The page prints several byline labels but only "${name}" (line ${line}); recorded under the last label, as ${ROLE_NAMES[role]}.`, line);
   }
   for (const role of ['reporters', 'editors', 'translators'] as const) {
     const list = b.byline[role];
@@ -466,8 +468,8 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Traced
     throw new ParseError('NO_BODY', `The page has a headline ("${b.title ?? ''}") but no body paragraphs.`, null);
   }
   parseRelatedList(lines, relatedStart, lines.length, b, capturedAt);
-  const signOffLine = takeSignOff(s);
-  settleByline(s, signOffLine !== null && b.byline.reporters.length > 0);
+  takeSignOff(s);
+  settleByline(s);
   finish(s);
 
   b.discarded.sort((x, y) => x.line - y.line);

@@ -59,9 +59,10 @@ describe('byline variants', () => {
     expect(article.body).toEqual(['KEBAKARAN GUDANG']);
   });
 
-  it('records the ambiguous old layout as reporter when nobody signs off', () => {
+  it('records the ambiguous old layout under the last label (the editor) and warns', () => {
     const article = parseArticle(page(TITLE, 'Reporter:', 'Editor:', 'Ninis Chairunnisa', `TEMPO.CO, Jakarta - ${P1}`));
-    expect(article.byline.reporters).toEqual(['Ninis Chairunnisa']);
+    expect(article.byline.reporters).toEqual([]);
+    expect(article.byline.editors).toEqual(['Ninis Chairunnisa']);
     expect(codes(article)).toContain('AMBIGUOUS_BYLINE');
   });
 
