@@ -60,6 +60,22 @@ export function splitDateline(text: string, allowWeak: boolean): DatelineSplit |
 }
 
 /**
+ * Reads a dateline printed on a line of its own (`Jakarta, CNN Indonesia --`, `Jakarta -`,
+ * `JAKARTA –`): the city (or null for an outlet alone), or undefined when the line is something else.
+ */
+export function matchBareDateline(text: string): string | null | undefined {
+  if (text.length > 60) return undefined;
+  const padded = `${text} `;
+  for (const { pattern } of DATELINE_PATTERNS) {
+    const m = pattern.exec(padded);
+    if (m === null || m[0].trimEnd().length < text.length) continue;
+    const city = (m[1] ?? '').trim();
+    return city.length > 0 ? city : null;
+  }
+  return undefined;
+}
+
+/**
  * Whether a paragraph opens with an outlet dateline, which marks the start of the body. Kompas's
  * date line (`Kompas.com - 05/05/2022, 19:37 WIB`) has the same prefix: callers test dates first.
  */

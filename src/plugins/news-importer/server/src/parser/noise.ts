@@ -122,6 +122,7 @@ const BY_REASON: Readonly<Record<DiscardReason, NoiseMatch>> = {
   ad: AD,
   widget: WIDGET,
   boilerplate: BOILERPLATE_MATCH,
+  chrome: { reason: 'chrome', paywall: false },
   duplicate: { reason: 'duplicate', paywall: false },
   label: { reason: 'label', paywall: false },
 };

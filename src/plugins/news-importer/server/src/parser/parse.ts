@@ -20,9 +20,11 @@ import { ArticleBuilder } from './builder';
 import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { splitCaption } from './credits';
 import { parseCapturedAt, parseDateLine, type DateLine } from './dates';
-import { splitDateline, hasStrongDateline } from './dateline';
+import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
+import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
+import { isProse, lineFeatures } from './features';
 import { ParseError } from './errors';
-import { decodeInput, stripBullet, toSourceLines, type SourceLine } from './input';
+import { decodeInput, lineKey, stripBullet, toSourceLines, type SourceLine } from './input';
 import { detectLanguage } from './language';
 import { classifyNoise } from './noise';
 import { extractInlineReadAlso, matchReadAlsoLine, toReadAlso } from './read-also';
@@ -203,13 +205,114 @@ function metaFollows(s: ParseState, from: number, end: number): boolean {
   return false;
 }
 
+/** How far down the page the header's anchors are looked for: past any login or menu block. */
+const HEADER_SCAN_LINES = 80;
+
+/** A line this long and dense in stop words is a paragraph, not chrome or a headline. */
+const MIN_PARAGRAPH_WORDS = 25;
+
+/** A headline printed twice is short and ends in a word; a caption printed twice carries a credit. */
+const MAX_REPEATED_TITLE_WORDS = 20;
+
+/** Whether a line is evidence of the article's header: a date line or a byline. */
+function isHeaderMeta(text: string): boolean {
+  return parseDateLine(text) !== null || matchBylineLabel(text) !== null || matchInlineByline(text) !== null;
+}
+
+/** Whether a line could be a headline that the page prints twice around its lead photo. */
+function isRepeatableTitle(text: string): boolean {
+  const f = lineFeatures(text);
+  return isTitleLike(text) && f.words >= 3 && f.words <= MAX_REPEATED_TITLE_WORDS && !f.sentenceEnd && splitCaption(text, 'header') === null && parseDateLine(text) === null;
+}
+
+/**
+ * Region 0: where the article's header starts, found from its anchors rather than from the top.
+ * The first anchor is a date line, a byline or the dateline paragraph. Above it, the last line of
+ * account, subscription or navigation chrome closes the page chrome; and a headline printed twice
+ * before the dateline paragraph (old en.tempo.co, AMP) is the title, whatever stands above it
+ * (other headlines with their own dates).
+ */
+function findHeaderStart(s: ParseState): number {
+  const { lines } = s;
+  const limit = Math.min(lines.length, HEADER_SCAN_LINES);
+  let firstAnchor = limit;
+  let bodyAnchor = limit;
+  for (let i = 0; i < limit; i++) {
+    const text = stripBullet((lines[i] as SourceLine).text);
+    if (isHeaderMeta(text)) {
+      firstAnchor = Math.min(firstAnchor, i);
+      continue;
+    }
+    if (hasStrongDateline(text) || matchBareDateline(text) !== undefined) {
+      firstAnchor = Math.min(firstAnchor, i);
+      bodyAnchor = i;
+      break;
+    }
+  }
+  let start = 0;
+  for (let i = 0; i < firstAnchor; i++) {
+    const line = lines[i] as SourceLine;
+    if (isChromeLine(line.key, line.text)) start = i + 1;
+    // A real paragraph means the article has begun: chrome further down is its tail.
+    else if (lineFeatures(line.text).words >= MIN_PARAGRAPH_WORDS && isProse(line.text)) break;
+  }
+  const seen = new Map<string, number>();
+  for (let i = start; i < bodyAnchor; i++) {
+    const line = lines[i] as SourceLine;
+    if (classifyNoise(line.key) !== null || !isRepeatableTitle(line.text)) continue;
+    const first = seen.get(line.key);
+    if (first !== undefined) return Math.max(start, first);
+    seen.set(line.key, i);
+  }
+  return start;
+}
+
+/** A crawler's prefix on the first line (` date 2022-06-06 Selasa, 7 Juni 2022`): reads what follows it. */
+function tryCrawlerPrefix(s: ParseState, line: SourceLine): boolean {
+  const m = CRAWLER_PREFIX.exec(line.text);
+  if (m === null) return false;
+  const rest = line.text.slice(m[0].length).trim();
+  const date = rest.length === 0 ? null : parseDateLine(rest);
+  if (date !== null && date.ok) acceptDate(s, line, date.date);
+  else if (rest.length === 0 || classifyNoise(lineKey(rest)) !== null) s.b.discard(line, 'chrome');
+  else return false;
+  return true;
+}
+
+/**
+ * A rubric the section list lacks (the 2024 redesign has many): a short line, then a longer
+ * headline, then the date line. Only that shape, so a short headline is never taken for a rubric.
+ */
+function isUnlistedSection(s: ParseState, i: number): boolean {
+  const { lines } = s;
+  const line = lines[i] as SourceLine;
+  const words = lineFeatures(line.text).words;
+  if (words === 0 || words > 3 || line.text.length > 30 || !isTitleLike(line.text)) return false;
+  const next = lines[i + 1];
+  const after = lines[i + 2];
+  if (next === undefined || after === undefined || !isTitleLike(next.text)) return false;
+  return lineFeatures(next.text).words >= words + 2 && parseDateLine(after.text)?.ok === true;
+}
+
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
 function readTitle(s: ParseState): number {
   const { lines, b } = s;
-  let i = 0;
+  const start = findHeaderStart(s);
+  for (let k = 0; k < start; k++) {
+    const line = lines[k] as SourceLine;
+    const noise = classifyNoise(line.key);
+    b.discard(line, noise?.reason ?? 'chrome');
+  }
+  let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
+    if (i === 0 && tryCrawlerPrefix(s, line)) continue;
     if (discardNoise(s, line) || tryDate(s, line)) continue;
+    if (b.section === null && isUnlistedSection(s, i)) {
+      b.section = line.text;
+      b.assign(line, 'section');
+      continue;
+    }
     if (b.section === null && isSectionLabel(line.key)) {
       b.section = line.text;
       b.assign(line, 'section');
@@ -240,8 +343,8 @@ function readHeader(s: ParseState, start: number, end: number): number {
   const titleKey = b.titleLine?.key;
   let strongStart = end;
   for (let j = start; j < end; j++) {
-    const text = (lines[j] as SourceLine).text;
-    if (hasStrongDateline(text) && parseDateLine(text) === null) {
+    const text = stripBullet((lines[j] as SourceLine).text);
+    if ((hasStrongDateline(text) || matchBareDateline(text) !== undefined) && parseDateLine(text) === null) {
       strongStart = j;
       break;
     }
@@ -308,15 +411,72 @@ function readHeader(s: ParseState, start: number, end: number): number {
   return i;
 }
 
+/** A paragraph's copy cut short further down the page is at least this long. */
+const MIN_CUT_COPY_LENGTH = 40;
+
+/**
+ * Whether a line repeats a paragraph already read: Koran Tempo AMP prints the opening paragraphs
+ * as a teaser and again under the date, the second time cut off mid-word.
+ */
+function repeatsParagraph(bodyKeys: ReadonlySet<string>, key: string): boolean {
+  if (bodyKeys.has(key)) return true;
+  if (key.length < MIN_CUT_COPY_LENGTH || PARAGRAPH_END.test(key)) return false;
+  for (const earlier of bodyKeys) if (earlier.length > key.length && earlier.startsWith(key)) return true;
+  return false;
+}
+
+/** Discards the rest of the page up to `end` as chrome (furniture keeps its own reason). */
+function discardChrome(s: ParseState, from: number, end: number): void {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (!discardNoise(s, line)) s.b.discard(line, 'chrome');
+  }
+}
+
+/**
+ * Whether the article ends at line i: a list header that follows articles (`Lihat Juga`,
+ * `Video Terkait`, `Tags:`), or what follows a paywall's cut mark when it is not more prose
+ * (`Berlangganan untuk lanjutkan membaca.` and the offer under it).
+ */
+function endsArticle(s: ParseState, i: number, end: number): boolean {
+  const line = s.lines[i] as SourceLine;
+  if (s.b.body.length === 0) return false;
+  if (isTailHeader(line.key)) return true;
+  const previous = s.lines[i - 1];
+  if (previous === undefined || !isCutMark(previous.text)) return false;
+  return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text));
+}
+
 /** Region 3: the body paragraphs with their photos, read-also links and source line. */
 function readBody(s: ParseState, start: number, end: number): void {
   const { lines, b } = s;
   const titleKey = b.titleLine?.key;
   let readAlsoLabel = false;
   let lastBodyKey: string | null = null;
+  const bodyKeys = new Set<string>();
   for (let i = start; i < end; i++) {
     const line = lines[i] as SourceLine;
+    if (endsArticle(s, i, end)) {
+      discardChrome(s, i, end);
+      return;
+    }
+    if (isCutMark(line.text)) {
+      b.discard(line, 'boilerplate');
+      s.truncatedAt ??= line.no;
+      continue;
+    }
     if (discardNoise(s, line)) continue;
+    if (b.body.length === 0 && b.dateline === null) {
+      const city = matchBareDateline(stripBullet(line.text));
+      if (city !== undefined) {
+        // `Jakarta, CNN Indonesia --` on a line of its own, the paragraph on the next.
+        b.dateline = city;
+        b.assign(line, 'dateline');
+        continue;
+      }
+    }
+    // A date line among the first paragraphs (Koran Tempo AMP prints it under a teaser).
+    if (b.publishedAt === null && b.body.length <= 3 && tryDate(s, line)) continue;
     if (readAlsoLabel) {
       readAlsoLabel = false;
       b.addReadAlso(line, toReadAlso(line.text));
@@ -340,15 +500,16 @@ function readBody(s: ParseState, start: number, end: number): void {
     }
     if (b.body.length > 0 && tryInlineByline(s, line)) continue;
     const text = stripBullet(line.text);
-    if (b.captionKeys.has(line.key) || line.key === titleKey || line.key === lastBodyKey) {
+    if (b.captionKeys.has(line.key) || line.key === titleKey || line.key === lastBodyKey || repeatsParagraph(bodyKeys, line.key)) {
       b.discard(line, 'duplicate');
       continue;
     }
     if (addCaption(s, line, text, 'body')) continue;
 
     let paragraph = line.text;
-    if (b.body.length === 0) {
-      const split = splitDateline(paragraph, true);
+    if (b.body.length === 0 && b.dateline === null) {
+      // A bullet before the dateline (`  • TEMPO.CO, Jakarta…`) is furniture.
+      const split = splitDateline(text, true);
       if (split !== null) {
         b.dateline = split.dateline;
         paragraph = split.rest;
@@ -357,6 +518,7 @@ function readBody(s: ParseState, start: number, end: number): void {
     const inline = extractInlineReadAlso(paragraph);
     b.addParagraph(line, inline.paragraph);
     lastBodyKey = line.key;
+    bodyKeys.add(line.key);
     for (const entry of inline.readAlso) b.readAlso.push(entry);
   }
   if (readAlsoLabel) {

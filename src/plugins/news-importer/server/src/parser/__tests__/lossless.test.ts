@@ -49,6 +49,8 @@ function holds(article: ParsedArticle, a: LineAssignment, line: string): boolean
       const photo = article.photos[i];
       return photo !== undefined && squash(text).includes(squash(photo.caption)) && squash(text).includes(squash(photo.credit ?? ''));
     }
+    case 'dateline':
+      return article.dateline !== null && text.includes(article.dateline);
     case 'source':
       return article.source !== null && text.includes(article.source);
     case 'readAlso': {

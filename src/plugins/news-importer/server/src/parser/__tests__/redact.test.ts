@@ -22,9 +22,10 @@ describe('redactPersonalData', () => {
   );
 
   it('keeps every line and its number, so the trace still accounts for each one', () => {
-    const text = 'Judul Artikel Contoh di Sini\n\nKirim ke penulis@contoh.id\n\nTEMPO.CO, Jakarta - Isi paragraf pertama yang cukup panjang untuk badan berita.';
+    const text = 'Judul Artikel Contoh di Sini\n\nTEMPO.CO, Jakarta - Isi paragraf pertama yang cukup panjang untuk badan berita.\n\nTanggapan dapat dikirim ke penulis@contoh.id.';
     const { article, lines } = parseArticleWithTrace(text);
     expect(lines.map((l) => l.line)).toEqual([1, 3, 5]);
+    expect(article.body[1]).toBe('Tanggapan dapat dikirim ke [email].');
     expect(JSON.stringify(article)).not.toContain('penulis@');
   });
 });

@@ -1,0 +1,121 @@
+import { parseArticle, parseArticleWithTrace, type ParsedArticle } from '..';
+
+// Page chrome around invented articles: the furniture is reproduced as real tempo.co pages print
+// it (login block, language switch, paywall, widget tails); every article line is made up.
+const page = (...blocks: string[]): string => blocks.join('\n\n');
+
+const TITLE = 'Warga Kampung Nelayan Tanam Seribu Bakau di Pesisir Utara';
+const P1 = 'Ratusan warga kampung nelayan menanam seribu bibit bakau di pesisir utara pada Minggu pagi untuk menahan abrasi yang terus menggerus pantai.';
+const P2 = 'Ketua kelompok nelayan setempat mengatakan penanaman itu akan dilanjutkan setiap bulan sampai musim hujan tiba, dengan bibit dari kebun warga sendiri.';
+const P3 = 'Pemerintah desa berjanji menyediakan perahu untuk mengangkut bibit ke pulau-pulau kecil yang sulit dijangkau oleh para relawan.';
+const DATE = 'Senin, 3 Juni 2024 10:15 WIB';
+
+/** The logged-in block tempo.co www and en.tempo.co print above the article, with a reader's address. */
+const LOGIN_BLOCK = [
+  'Lupa Kata Sandi? Klik di Sini',
+  'atau Masuk melalui',
+  'Belum Memiliki Akun Daftar di Sini',
+  'atau Daftar melalui',
+  'Sudah Memiliki Akun Masuk di Sini',
+  'Konfirmasi Email',
+  'Kami telah mengirimkan link aktivasi melalui email ke pembaca.contoh@mail.example.',
+  'Klik link aktivasi dan dapatkan akses membaca 2 artikel gratis non Laput di koran dan Majalah Tempo',
+  'Jika Anda tidak menerima email,\nKirimkan Lagi Sekarang',
+];
+
+const reasons = (article: ParsedArticle): string[] => article.discarded.map((d) => d.reason);
+
+describe('chrome above the header', () => {
+  it('discards the login block as chrome and finds the headline under it', () => {
+    const article = parseArticle(page(...LOGIN_BLOCK, TITLE, 'image-gnews', DATE, `TEMPO.CO, Jakarta - ${P1}`, P2));
+    expect(article.title).toBe(TITLE);
+    expect(article.publishedAt).toBe('2024-06-03T10:15:00+07:00');
+    expect(article.body).toEqual([P1, P2]);
+    expect(article.photos).toEqual([]);
+    expect(article.discarded.slice(0, 10).map((d) => d.reason)).toEqual(Array(10).fill('chrome'));
+    expect(JSON.stringify(article)).not.toContain('pembaca.contoh');
+  });
+
+  it('takes the headline printed twice around the lead photo, not the other headlines above it', () => {
+    const article = parseArticle(
+      [
+        'English Version',
+        '| Saturday, 8 June 2024 |',
+        'Indonesia Version',
+        'Friday, 7 June 2024 | 21:34',
+        'Fishermen Plant Mangroves Along the Northern Coast Teaser text of another story runs on',
+        'into a second line.',
+        'Harbour Traffic Rises Ahead of Holiday',
+        'A harbour seen from the air. TEMPO/Contoh Fotografer',
+        'Sunday, 2 June, 2024 | 08:28 WIB',
+        'Harbour Traffic Rises Ahead of Holiday',
+        '',
+        'TEMPO.CO, JakartaHarbour traffic has risen ahead of the long holiday, the port authority said on Sunday, as families travel home.',
+        'The authority expects the peak on Thursday and has added ferries to the busiest routes.',
+      ].join('\n'),
+    );
+    expect(article.title).toBe('Harbour Traffic Rises Ahead of Holiday');
+    expect(article.publishedAt).toBe('2024-06-02T08:28:00+07:00');
+    expect(article.dateline).toBe('Jakarta');
+    expect(article.photos[0]).toMatchObject({ caption: 'A harbour seen from the air.', credit: 'TEMPO/Contoh Fotografer', position: 0 });
+    expect(reasons(article).slice(0, 6)).toEqual(Array(6).fill('chrome'));
+  });
+
+  it('reads a crawler prefix glued to the date line on the first line', () => {
+    const article = parseArticle(page(' date 2024-06-02 Senin, 3 Juni 2024', TITLE, `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.publishedAt).toBe('2024-06-03T00:00:00+07:00');
+    expect(article.publishedAtPrecision).toBe('day');
+    expect(article.title).toBe(TITLE);
+  });
+
+  it('takes a short rubric the section list lacks for the section, above headline and date', () => {
+    const article = parseArticle(page('Catatan Pinggir', TITLE, '3 Juni 2024 | 10.15 WIB', P1));
+    expect(article.section).toBe('Catatan Pinggir');
+    expect(article.title).toBe(TITLE);
+    expect(article.publishedAt).toBe('2024-06-03T10:15:00+07:00');
+  });
+
+  it('refuses an interview fragment that opens with dialogue', () => {
+    expect(() => parseArticle(page('+ Dari mana asalnya?', '- Dari kampung sebelah.', P1))).toThrow(expect.objectContaining({ code: 'NO_TITLE' }));
+  });
+});
+
+describe('the end of the article', () => {
+  it('ends the body at a widget list and still reads the sign-off before it', () => {
+    const article = parseArticle(page(TITLE, DATE, `TEMPO.CO, Jakarta - ${P1}`, P2, 'RINA KARTIKA', 'Lihat Juga', 'Selengkapnya', 'Grafis', 'Harga Cabai Turun Menjelang Panen Raya', P3));
+    expect(article.body).toEqual([P1, P2]);
+    expect(article.byline.reporters).toEqual(['RINA KARTIKA']);
+    expect(reasons(article)).toEqual(['chrome', 'chrome', 'chrome', 'chrome', 'chrome']);
+  });
+
+  it('drops the paywall cut mark and the subscription offer after it, and warns TRUNCATED', () => {
+    const article = parseArticle(
+      page(TITLE, 'Senin, 3 Juni 2024', P1, '...', 'Berlangganan untuk lanjutkan membaca.', 'Kami mengemas berita, dengan cerita.', 'Manfaat berlangganan Tempo Digital? Lihat Disini'),
+    );
+    expect(article.body).toEqual([P1]);
+    expect(reasons(article)).toEqual(['boilerplate', 'chrome', 'chrome', 'chrome']);
+    expect(article.warnings.map((w) => w.code)).toContain('TRUNCATED');
+  });
+
+  it('keeps a teaser printed again under the date once, its cut-off copy too', () => {
+    const article = parseArticle(page(TITLE, `JAKARTA - ${P1}`, P2, 'Senin, 3 Juni 2024', `JAKARTA - ${P1}`, P2.slice(0, 60), '...', 'Berita Lainnya'));
+    expect(article.publishedAt).toBe('2024-06-03T00:00:00+07:00');
+    expect(article.dateline).toBe('JAKARTA');
+    expect(article.body).toEqual([P1, P2]);
+  });
+});
+
+describe('datelines on a line of their own', () => {
+  it('reads `Jakarta, CNN Indonesia --` alone and starts the body on the next line', () => {
+    const { article, lines } = parseArticleWithTrace(page(TITLE, 'CNN Indonesia', DATE, 'Jakarta, CNN Indonesia --', P1, P2));
+    expect(article.dateline).toBe('Jakarta');
+    expect(article.body).toEqual([P1, P2]);
+    expect(lines.find((l) => l.line === 7)?.field).toBe('dateline');
+  });
+
+  it('reads a dateline inside a bullet after the font widgets', () => {
+    const article = parseArticle(page(TITLE, '  • Font:', '  • Ukuran Font: - +', `  • TEMPO.CO, Jakarta${P1}`, P2));
+    expect(article.dateline).toBe('Jakarta');
+    expect(article.body).toEqual([P1, P2]);
+  });
+});
