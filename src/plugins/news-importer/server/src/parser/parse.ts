@@ -34,7 +34,16 @@ import { isSectionLabel, isTitleLike } from './title';
 import type { Language, LineAssignment, ParseOptions, TracedArticle } from './types';
 import { isOutletName } from './vocabulary';
 
+/** A team credited instead of a person (`TIM LAPUT`, `Tim Redaksi`): the desk. */
+const TEAM = /^tim\s/i;
+
 const ROLE_NAMES: Readonly<Record<BylineRole, string>> = { reporters: 'reporter', editors: 'editor', translators: 'translator' };
+
+/** A lower-case role word where a name should be (`internship`, `magang`): never a name. */
+const ROLE_PLACEHOLDER = /^\p{Ll}[\p{Ll}-]{2,20}(?:\s\p{Ll}[\p{Ll}-]{2,20})?$/u;
+
+/** A name alone under the headline, without a label: two to four capitalised words. */
+const MAX_LONE_NAME_WORDS = 4;
 
 /** Byline name lines read after one label: a label rarely credits more than three people by line. */
 const MAX_NAME_LINES = 3;
@@ -51,7 +60,7 @@ interface ParseState {
   languageHint: Language | null;
   truncatedAt: number | null;
   /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout), with the last label's role. */
-  ambiguousNames: { name: string; line: number; role: BylineRole }[];
+  ambiguousNames: { name: string; line: number; role: BylineRole; labelled: boolean }[];
 }
 
 /** Discards page furniture (and remembers a paywall notice); true when the line was furniture. */
@@ -110,6 +119,7 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   const labels: { line: SourceLine; label: BylineLabel }[] = [{ line: lines[start] as SourceLine, label: first }];
   const names: { line: SourceLine; names: string[] }[] = [];
   const noise: SourceLine[] = [];
+  const placeholders: SourceLine[] = [];
   // Index after the last label or name line; furniture after it belongs to what follows.
   let next = start + 1;
   for (let i = start + 1; i < end; i++) {
@@ -126,6 +136,12 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
       continue;
     }
     if (names.length >= MAX_NAME_LINES || parseDateLine(line.text) !== null) break;
+    if (names.length === 0 && ROLE_PLACEHOLDER.test(line.text)) {
+      // `Translator` / `internship`: the slot names a role, not a person.
+      placeholders.push(line);
+      next = i + 1;
+      continue;
+    }
     const lineNames = splitNames(line.text);
     if (lineNames === null) break;
     names.push({ line, names: lineNames });
@@ -133,6 +149,7 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   }
   const lastNo = next < lines.length ? (lines[next] as SourceLine).no : Infinity;
   for (const line of noise) if (line.no < lastNo) discardNoise(s, line);
+  for (const line of placeholders) b.discard(line, 'label');
   const i = next;
 
   if (names.length === 0) {
@@ -150,7 +167,7 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
     for (const { line } of labels) b.assign(line, 'byline');
     for (const n of names) {
       b.assign(n.line, 'byline');
-      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no, role });
+      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no, role, labelled: true });
     }
     return i;
   }
@@ -290,8 +307,28 @@ function isUnlistedSection(s: ParseState, i: number): boolean {
   if (words === 0 || words > 3 || line.text.length > 30 || !isTitleLike(line.text)) return false;
   const next = lines[i + 1];
   const after = lines[i + 2];
-  if (next === undefined || after === undefined || !isTitleLike(next.text)) return false;
+  // A deck under a short headline reads like a sentence; a headline under a rubric does not.
+  if (next === undefined || after === undefined || !isTitleLike(next.text) || isProse(next.text)) return false;
   return lineFeatures(next.text).words >= words + 2 && parseDateLine(after.text)?.ok === true;
+}
+
+/**
+ * A name alone under the headline (Koran Tempo AMP, the newsletter, en.tempo.co): the page does
+ * not say the role. en.tempo.co's layout with the font widget prints its editor there; elsewhere
+ * it is the writer. Recorded with AMBIGUOUS_BYLINE either way.
+ */
+function tryLoneName(s: ParseState, i: number, end: number): boolean {
+  const line = s.lines[i] as SourceLine;
+  const names = splitNames(line.text);
+  if (names === null || names.length !== 1) return false;
+  const words = (names[0] as string).split(/\s+/).length;
+  if (words < 2 || words > MAX_LONE_NAME_WORDS || isSectionLabel(line.key) || line.text === line.text.toUpperCase()) return false;
+  const next = s.lines[i + 1];
+  const fontWidget = next !== undefined && i + 1 < end && /^font:?$/.test(next.key);
+  const role: BylineRole = fontWidget ? 'editors' : 'reporters';
+  s.b.assign(line, 'byline');
+  s.ambiguousNames.push({ name: names[0] as string, line: line.no, role, labelled: false });
+  return true;
 }
 
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
@@ -390,6 +427,11 @@ function readHeader(s: ParseState, start: number, end: number): number {
     const readAlso = matchReadAlsoLine(line.text);
     if (readAlso !== null && readAlso !== 'label') {
       b.addReadAlso(line, readAlso);
+      i++;
+      continue;
+    }
+    if (!metaSeen && b.photos.length === 0 && tryLoneName(s, i, strongStart)) {
+      metaSeen = true;
       i++;
       continue;
     }
@@ -558,15 +600,16 @@ function takeSignOff(s: ParseState): number | null {
 /** Settles the byline: outlet names become the desk, ambiguous names get a role and a warning. */
 function settleByline(s: ParseState): void {
   const { b } = s;
-  for (const { name, line, role } of s.ambiguousNames) {
+  for (const { name, line, role, labelled } of s.ambiguousNames) {
     b.addName(role, name);
-    b.warn('AMBIGUOUS_BYLINE', `The page prints several byline labels but only "${name}" (line ${line}); recorded under the last label, as ${ROLE_NAMES[role]}.`, line);
+    const why = labelled ? `The page prints several byline labels but only "${name}" (line ${line}); recorded under the last label` : `"${name}" stands alone under the headline (line ${line}) without a label; recorded`;
+    b.warn('AMBIGUOUS_BYLINE', `${why}, as ${ROLE_NAMES[role]}.`, line);
   }
   for (const role of ['reporters', 'editors', 'translators'] as const) {
     const list = b.byline[role];
     for (let k = list.length - 1; k >= 0; k--) {
       const name = list[k] as string;
-      if (!isOutletName(name)) continue;
+      if (!isOutletName(name) && !TEAM.test(name)) continue;
       list.splice(k, 1);
       b.byline.desk ??= name;
     }

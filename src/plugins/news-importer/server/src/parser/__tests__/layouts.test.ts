@@ -66,6 +66,25 @@ describe('byline variants', () => {
     expect(codes(article)).toContain('AMBIGUOUS_BYLINE');
   });
 
+  it('credits a name alone under the headline as the writer, with AMBIGUOUS_BYLINE', () => {
+    const article = parseArticle(page(TITLE, 'Sekar Ayu Lestari', `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.byline.reporters).toEqual(['Sekar Ayu Lestari']);
+    expect(article.body).toEqual([P1]);
+    expect(codes(article)).toContain('AMBIGUOUS_BYLINE');
+  });
+
+  it("credits the name alone above en.tempo.co's font widget as the editor", () => {
+    const article = parseArticle(page(TITLE, 'Sekar Ayu Lestari', '  • Font:', '  • Ukuran Font: - +', `  • TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.byline.editors).toEqual(['Sekar Ayu Lestari']);
+    expect(article.photos).toEqual([]);
+  });
+
+  it('does not take a role word in the name slot (`Translator` / `internship`) for a name or a caption', () => {
+    const article = parseArticle(page(TITLE, 'Translator', 'internship', 'Editor', 'Nurhadi', 'Kamis, 21 Oktober 2021 18:18 WIB', `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.byline).toEqual({ reporters: [], editors: ['Nurhadi'], translators: [], desk: null });
+    expect(article.photos).toEqual([]);
+  });
+
   it('reads several names under one label', () => {
     const article = parseArticle(page(TITLE, 'Reporter', 'Andita Rahma', 'Dewi Nurita', 'Editor', 'Amirullah Suhada', `TEMPO.CO, Jakarta - ${P1}`));
     expect(article.byline).toEqual({ reporters: ['Andita Rahma', 'Dewi Nurita'], editors: ['Amirullah Suhada'], translators: [], desk: null });
