@@ -87,10 +87,18 @@ const MIN_GLUED_WORDS = 3;
 /** A crawler's metadata prefix on the first line: ` date 2022-06-06 Selasa, 7 Juni 2022`. */
 export const CRAWLER_PREFIX = /^date \d{4}(?:-\d{2}){0,2}(?:\s+|$)/i;
 
+/**
+ * Chrome by shape: a copyright or version stamp (`2025 © PT …`, `Version 1.101.0`, the `©` also
+ * as mis-decoded by a crawler), or a tag list glued with commas (`id LKBN Antara,Perum Antara,…`).
+ */
+const CHROME_SHAPES = /^version \d+(?:\.\d+)+$|(?:©|ยฉ|\(c\))\s*(?:\d{4}|pt\b)|\d{4}\s*(?:©|ยฉ)/u;
+const GLUED_COMMA = /\p{L},\p{L}/gu;
+
 /** Whether a line (by its key and text) is page chrome by its vocabulary or its shape. */
 export function isChromeLine(key: string, text: string): boolean {
   if (key.length > 200) return false;
-  if (CHROME_LINE_SET.has(key) || key.includes('[email]')) return true;
+  if (CHROME_LINE_SET.has(key) || key.includes('[email]') || CHROME_SHAPES.test(key)) return true;
+  if ((key.match(GLUED_COMMA)?.length ?? 0) >= 2 && lineFeatures(text).words <= MAX_CHROME_WORDS) return true;
   if (lineFeatures(text).words <= MAX_CHROME_WORDS) {
     for (const phrase of CHROME_PHRASES) if (key.includes(phrase)) return true;
   }

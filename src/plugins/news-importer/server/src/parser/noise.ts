@@ -37,6 +37,9 @@ export const WIDGET_LINES = [
   'back to top',
   'scroll ke bawah untuk membaca berita',
   'scroll down to read the news',
+  'this browser does not support the video element.',
+  'ilust',
+  'ilustrasi',
 ] as const;
 
 /**
@@ -106,6 +109,9 @@ const EXACT: ReadonlyMap<string, DiscardReason> = new Map<string, DiscardReason>
 /** Widget lines that end an item of the related list. */
 export const RELATED_ITEM_CLOSERS: ReadonlySet<string> = new Set(['baca selengkapnya', 'read more']);
 
+/** The reading-time badge under a headline: `waktu baca 2 menit`, `3 min read`. */
+const READING_TIME = /^(?:waktu baca \d+ menit|\d+ min(?:ute)?s? read)$/;
+
 /** Longest boilerplate prefix worth testing; longer lines are content (skips regexes on paragraphs). */
 const MAX_NOISE_LENGTH = 160;
 
@@ -130,6 +136,10 @@ const BY_REASON: Readonly<Record<DiscardReason, NoiseMatch>> = {
 /** Classifies a line key as page furniture (ad, widget, boilerplate), or null for content. */
 export function classifyNoise(key: string): NoiseMatch | null {
   if (key.length > MAX_NOISE_LENGTH) return null;
+  // `|`, `·`, `>`: a separator left alone on its line.
+  // Also its mis-decoded form (`·` read as Thai `ยท`): no Latin letter, no digit.
+  if (key.length <= 3 && !/[\p{Script=Latin}\p{N}]/u.test(key)) return WIDGET;
+  if (READING_TIME.test(key)) return WIDGET;
   const exact = EXACT.get(key);
   if (exact !== undefined) return BY_REASON[exact];
   if (PAYWALL.test(key)) return PAYWALL_MATCH;

@@ -119,3 +119,42 @@ describe('datelines on a line of their own', () => {
     expect(article.body).toEqual([P1, P2]);
   });
 });
+
+describe('other outlets’ furniture', () => {
+  it("reads detik's `Name - detikNews` byline and the `Jakarta - ` dateline under it", () => {
+    const article = parseArticle(page('Minggu, 09/02/2014 07:58 WIB', TITLE, 'Sekar Ayu Lestari - detikNews', `Jakarta - ${P1}`, P2));
+    expect(article.byline.reporters).toEqual(['Sekar Ayu Lestari']);
+    expect(article.dateline).toBe('Jakarta');
+    expect(article.body).toEqual([P1, P2]);
+  });
+
+  it('reads a label glued to the name (`EditorNama`) and drops a lone separator line', () => {
+    const article = parseArticle(page(TITLE, 'Kompas.com - 23/05/2013, 17:41 WIB', '|', 'EditorSekar Ayu Lestari', `JAKARTA, KOMPAS.com — ${P1}`));
+    expect(article.byline.editors).toEqual(['Sekar Ayu Lestari']);
+    expect(article.photos).toEqual([]);
+    expect(article.dateline).toBe('JAKARTA');
+  });
+
+  it("reads Antara's `City, d/m (Antara) - ` and takes `ANTARA - ` for no city", () => {
+    expect(parseArticle(page(TITLE, `Mataram, 7/12 (Antara) - ${P1}`)).dateline).toBe('Mataram');
+    const video = parseArticle(page(TITLE, '10 April 2023 16:26 WIB', 'This browser does not support the video element.', `ANTARA - ${P1}`, 'Tags:'));
+    expect(video.dateline).toBeNull();
+    expect(video.body).toEqual([P1]);
+  });
+
+  it('discards a site footer, version stamp and reading-time badge above the headline', () => {
+    const article = parseArticle(
+      page('Tentang KamiPedoman Media SiberKetentuan & Kebijakan PrivasiPanduan KomunitasKarir', '2025 © PT Contoh Media', 'Version 1.2.3', TITLE, '8 April 2025 14:18 WIB', '·', 'waktu baca 2 menit', P1),
+    );
+    expect(article.title).toBe(TITLE);
+    expect(article.body).toEqual([P1]);
+    expect(article.discarded.map((d) => d.reason)).toEqual(['chrome', 'chrome', 'chrome', 'widget', 'widget']);
+  });
+
+  it.each([
+    ['a dateline alone', 'Jakarta, CNN Indonesia --'],
+    ['a date and byline line', 'Apr 14th 2025, 19:14, by Sekar Ayu Lestari, kumparanNEWS'],
+  ])('refuses a fragment that opens with %s', (_what, first) => {
+    expect(() => parseArticle(page(first, P1, P2))).toThrow(expect.objectContaining({ code: 'NO_TITLE' }));
+  });
+});
