@@ -32,7 +32,11 @@ import { findRelatedStart, parseRelatedList } from './related';
 import { matchSourceLine } from './source';
 import { isSectionLabel, isTitleLike } from './title';
 import type { Language, LineAssignment, ParseOptions, TracedArticle } from './types';
+import { detectOutlet, SUPPORTED_OUTLET_NAMES, type OutletEvidence } from './outlets';
 import { isOutletName } from './vocabulary';
+
+/** The outlet whose layouts are the parser's default rules. */
+const HOME_OUTLET = 'tempo';
 
 /** A team credited instead of a person (`TIM LAPUT`, `Tim Redaksi`): the desk. */
 const TEAM = /^tim\s/i;
@@ -59,6 +63,8 @@ interface ParseState {
   b: ArticleBuilder;
   languageHint: Language | null;
   truncatedAt: number | null;
+  /** The first paragraph opened with a dateline prefix (with or without a city). */
+  datelineSeen: boolean;
   /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout), with the last label's role. */
   ambiguousNames: { name: string; line: number; role: BylineRole; labelled: boolean }[];
 }
@@ -516,6 +522,7 @@ function readBody(s: ParseState, start: number, end: number): void {
       if (city !== undefined) {
         // `Jakarta, CNN Indonesia --` on a line of its own, the paragraph on the next.
         b.dateline = city;
+        s.datelineSeen = true;
         b.assign(line, 'dateline');
         continue;
       }
@@ -557,6 +564,7 @@ function readBody(s: ParseState, start: number, end: number): void {
       const split = splitDateline(text, true);
       if (split !== null) {
         b.dateline = split.dateline;
+        s.datelineSeen = true;
         paragraph = split.rest;
       }
     }
@@ -619,6 +627,43 @@ function settleByline(s: ParseState): void {
   }
 }
 
+/** An outlet the parser has no profile for: refused up front, never parsed with another outlet's rules. */
+function refuseUnsupportedOutlet(evidence: OutletEvidence | null): void {
+  if (evidence === null || evidence.outlet.supported) return;
+  throw new ParseError(
+    'UNSUPPORTED_LAYOUT',
+    `This page comes from ${evidence.outlet.name} ("${evidence.seen}" on line ${evidence.line}), an outlet the parser has no profile for; it reads ${SUPPORTED_OUTLET_NAMES.join(', ')}. Import this article by hand.`,
+    evidence.line,
+  );
+}
+
+/** How many of the header's anchors a page of another profiled outlet must show. */
+const MIN_OUTLET_ANCHORS = 2;
+
+/**
+ * A page of another profiled outlet must show at least two of its header's anchors: a date
+ * line, the dateline prefix of the first paragraph, a byline. With fewer, the parser cannot be
+ * sure where the article is (a special-report layout, a video page) and says what it found.
+ */
+function refuseUnplacedPage(s: ParseState, evidence: OutletEvidence | null): void {
+  if (evidence === null || evidence.outlet.id === HOME_OUTLET) return;
+  const { b } = s;
+  const { reporters, editors, translators, desk } = b.byline;
+  const anchors = {
+    'a date line': b.publishedAt !== null,
+    'a dateline': s.datelineSeen,
+    'a byline': reporters.length + editors.length + translators.length > 0 || desk !== null,
+  };
+  const found = Object.entries(anchors).filter(([, seen]) => seen).map(([name]) => name);
+  if (found.length >= MIN_OUTLET_ANCHORS) return;
+  const missing = Object.entries(anchors).filter(([, seen]) => !seen).map(([name]) => name);
+  throw new ParseError(
+    'UNSUPPORTED_LAYOUT',
+    `This ${evidence.outlet.name} page ("${evidence.seen}" on line ${evidence.line}) shows ${found.length === 0 ? 'none' : `only ${found.join(' and ')}`} of its header (missing ${missing.join(', ')}) under "${(b.title ?? '').slice(0, 60)}": its layout is not one the parser can place. Import this article by hand.`,
+    evidence.line,
+  );
+}
+
 /** Page-level warnings: what a reviewer should look at before publishing the import. */
 function finish(s: ParseState): void {
   const { b } = s;
@@ -665,8 +710,10 @@ function readCapturedAt(options: ParseOptions): DateTime | null {
 function parseOrThrow(input: string | Uint8Array, options: ParseOptions): TracedArticle {
   const capturedAt = readCapturedAt(options);
   const lines = toSourceLines(decodeInput(input));
+  const outlet = detectOutlet(lines);
+  refuseUnsupportedOutlet(outlet);
   const b = new ArticleBuilder();
-  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, ambiguousNames: [] };
+  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, datelineSeen: false, ambiguousNames: [] };
 
   const afterTitle = readTitle(s);
   const relatedStart = findRelatedStart(lines, afterTitle);
@@ -678,6 +725,7 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Traced
   parseRelatedList(lines, relatedStart, lines.length, b, capturedAt);
   takeSignOff(s);
   settleByline(s);
+  refuseUnplacedPage(s, outlet);
   finish(s);
 
   b.discarded.sort((x, y) => x.line - y.line);

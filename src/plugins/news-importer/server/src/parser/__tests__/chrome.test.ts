@@ -136,7 +136,7 @@ describe('other outlets’ furniture', () => {
   });
 
   it("reads Antara's `City, d/m (Antara) - ` and takes `ANTARA - ` for no city", () => {
-    expect(parseArticle(page(TITLE, `Mataram, 7/12 (Antara) - ${P1}`)).dateline).toBe('Mataram');
+    expect(parseArticle(page(TITLE, 'Senin, 7 Desember 2009', `Mataram, 7/12 (Antara) - ${P1}`)).dateline).toBe('Mataram');
     const video = parseArticle(page(TITLE, '10 April 2023 16:26 WIB', 'This browser does not support the video element.', `ANTARA - ${P1}`, 'Tags:'));
     expect(video.dateline).toBeNull();
     expect(video.body).toEqual([P1]);

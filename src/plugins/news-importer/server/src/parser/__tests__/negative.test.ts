@@ -180,3 +180,35 @@ describe('ParseError and safeParseArticle', () => {
     }
   });
 });
+
+describe('pages the parser cannot place (UNSUPPORTED_LAYOUT)', () => {
+  const body = 'Pedagang di sekitar pasar mengaku melihat dua tas besar tergeletak di dekat pagar sejak subuh, sebelum polisi datang dan menutup jalan.';
+
+  it('refuses an outlet without a profile and names it and where it was seen', () => {
+    const result = safeParseArticle(['Judul Contoh dari Media Lain', '', 'Suasana pasar pagi hari [suara.com/Fotografer Contoh]', '', `Suara.com - ${body}`].join('\n'));
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'UNSUPPORTED_LAYOUT',
+        message:
+          'This page comes from Suara.com ("suara.com" on line 3), an outlet the parser has no profile for; it reads Tempo.co, Kompas.com, detik.com, Antara, CNN Indonesia, Republika, Liputan6.com, kumparan. Import this article by hand.',
+        line: 3,
+      },
+    });
+  });
+
+  it('refuses a profiled outlet’s page that shows only one anchor of its header', () => {
+    const result = safeParseArticle(['Judul Laporan Khusus Contoh', '', `BANDUNG, KOMPAS.com - ${body}`, '', body.replace('subuh', 'malam')].join('\n'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('UNSUPPORTED_LAYOUT');
+      expect(result.error.message).toContain('shows only a dateline of its header (missing a date line, a byline)');
+    }
+  });
+
+  it('parses the same outlet when its header shows a date line and a dateline', () => {
+    const article = parseArticle(['Judul Laporan Khusus Contoh', '', 'Kompas.com - 05/05/2022, 19:37 WIB', '', `BANDUNG, KOMPAS.com - ${body}`].join('\n'));
+    expect(article.dateline).toBe('BANDUNG');
+    expect(article.publishedAt).toBe('2022-05-05T19:37:00+07:00');
+  });
+});
