@@ -18,7 +18,7 @@
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
 import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
-import { splitCaption } from './credits';
+import { matchCreditLine, parseCredit, splitCaption } from './credits';
 import { parseCapturedAt, parseDateLine, type DateLine } from './dates';
 import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
@@ -215,6 +215,29 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
     agency: split?.agency ?? null,
     pool: split?.pool ?? false,
   });
+  return true;
+}
+
+/**
+ * A credit on its own line under the caption it belongs to (`Foto: Mahmud Muhyidin` between two
+ * copies of the caption, a bare `TEMPO` under the header's caption): completes that photo.
+ */
+function tryCreditLine(s: ParseState, line: SourceLine, text: string, region: 'header' | 'body'): boolean {
+  const { b } = s;
+  const last = b.photos[b.photos.length - 1];
+  if (last === undefined || last.credit !== null || last.position !== b.body.length) return false;
+  const credit = matchCreditLine(text);
+  if (credit === null) return false;
+  const parts = parseCredit(credit);
+  // In the body a bare agency line is more likely a sign-off than a credit.
+  if (region === 'body' && (parts === null || parts.agencyOnly) && !/^(?:foto|photo|kredit|credit)\s*:/i.test(text)) return false;
+  last.credit = credit;
+  // `Foto: Mahmud Muhyidin`: a labelled credit that is one name is the photographer.
+  const single = parts === null ? splitNames(credit) : null;
+  last.photographer = parts?.photographer ?? (single?.length === 1 ? (single[0] as string) : null);
+  last.agency = parts?.agency ?? null;
+  last.pool = parts?.pool ?? false;
+  b.assign(line, 'photos', b.photos.length - 1);
   return true;
 }
 
@@ -445,6 +468,10 @@ function readHeader(s: ParseState, start: number, end: number): number {
       continue;
     }
     const text = stripBullet(line.text);
+    if (tryCreditLine(s, line, text, 'header')) {
+      i++;
+      continue;
+    }
     const isCaption = b.captionKeys.has(line.key) || splitCaption(text, 'header') !== null;
     if (!metaSeen && b.subtitle === null && !isCaption && b.photos.length === 0 && (hasStrong || metaFollows(s, i + 1, strongStart))) {
       b.subtitle = line.text;
@@ -556,7 +583,7 @@ function readBody(s: ParseState, start: number, end: number): void {
       b.discard(line, 'duplicate');
       continue;
     }
-    if (addCaption(s, line, text, 'body')) continue;
+    if (tryCreditLine(s, line, text, 'body') || addCaption(s, line, text, 'body')) continue;
 
     let paragraph = line.text;
     if (b.body.length === 0 && b.dateline === null) {

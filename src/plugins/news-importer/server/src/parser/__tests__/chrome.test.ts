@@ -158,3 +158,14 @@ describe('other outlets’ furniture', () => {
     expect(() => parseArticle(page(first, P1, P2))).toThrow(expect.objectContaining({ code: 'NO_TITLE' }));
   });
 });
+
+describe('a credit on its own line', () => {
+  it("completes the caption it follows (Republika's `Foto:` between two copies of the caption)", () => {
+    const caption = 'Para mahasiswa mendengarkan penjelasan redaktur di ruang rapat redaksi.';
+    const article = parseArticle(
+      page('Rabu 06 Sep 2017 22:40 WIB', TITLE, 'Rep: Sekar Ayu/ Red: Budi Contoh', caption, 'Foto: Contoh Fotografer', caption, `REPUBLIKA.CO.ID, JAKARTA -- ${P1}`),
+    );
+    expect(article.photos).toEqual([{ caption, credit: 'Contoh Fotografer', photographer: 'Contoh Fotografer', agency: null, pool: false, position: 0 }]);
+    expect(article.body).toEqual([P1]);
+  });
+});

@@ -24,6 +24,9 @@ function bylineNames(article: ParsedArticle): string[] {
   return [...reporters, ...editors, ...translators, ...(desk === null ? [] : [desk])];
 }
 
+/** A credit printed on its own line under the caption: the caption line itself does not hold it. */
+const matchCreditLineIn = (credit: string | null): boolean => credit !== null;
+
 /** Whether the field named by the assignment holds the text of `line`. */
 function holds(article: ParsedArticle, a: LineAssignment, line: string): boolean {
   const text = line.trim();
@@ -47,7 +50,10 @@ function holds(article: ParsedArticle, a: LineAssignment, line: string): boolean
     }
     case 'photos': {
       const photo = article.photos[i];
-      return photo !== undefined && squash(text).includes(squash(photo.caption)) && squash(text).includes(squash(photo.credit ?? ''));
+      // A caption line holds the caption (and its credit); a credit line under it only the credit.
+      if (photo === undefined) return false;
+      if (squash(text).includes(squash(photo.caption))) return squash(text).includes(squash(photo.credit ?? '')) || matchCreditLineIn(photo.credit);
+      return photo.credit !== null && squash(text).includes(squash(photo.credit));
     }
     case 'dateline':
       return article.dateline !== null && text.includes(article.dateline);
