@@ -19,7 +19,7 @@ import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
 import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption } from './credits';
-import { parseCapturedAt, parseDateLine, type DateLine } from './dates';
+import { parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
 import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
 import { isProse, lineFeatures } from './features';
@@ -107,6 +107,16 @@ function tryDate(s: ParseState, line: SourceLine): boolean {
     s.b.discard(line, 'label');
     s.b.warn('INVALID_DATE', `"${line.text}" looks like a date line but is not a calendar date (${result.reason}).`, line.no);
   }
+  return true;
+}
+
+/** The archive's metadata line (`Edisi: … / Tanggal : 2010-05-16 / … / Penulis : TIM LAPUT, ,`): date and writer. */
+function tryMetadataLine(s: ParseState, line: SourceLine): boolean {
+  const meta = parseMetadataLine(line.text);
+  if (meta === null) return false;
+  if (meta.date !== null && s.b.publishedAt === null) acceptDate(s, line, meta.date);
+  else s.b.assign(line, 'byline');
+  if (meta.writer !== null) addCredit(s, 'reporters', splitNames(meta.writer) ?? [meta.writer]);
   return true;
 }
 
@@ -432,7 +442,7 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (tryDate(s, line)) {
+    if (tryDate(s, line) || tryMetadataLine(s, line)) {
       metaSeen = true;
       i++;
       continue;

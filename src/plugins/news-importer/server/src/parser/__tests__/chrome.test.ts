@@ -169,3 +169,12 @@ describe('a credit on its own line', () => {
     expect(article.body).toEqual([P1]);
   });
 });
+
+describe('the archive metadata line', () => {
+  it('gives the date and credits the team as the desk', () => {
+    const article = parseArticle(page(TITLE, 'Edisi: 12/40 / Tanggal : 2011-06-19 / Halaman : 88 / Rubrik : NASIONAL / Penulis : TIM CONTOH, ,', P1, 'Keywords: Bakau, Nelayan', 'Rp. 15.000', 'Foto Terkait'));
+    expect(article.publishedAt).toBe('2011-06-19T00:00:00+07:00');
+    expect(article.byline.desk).toBe('TIM CONTOH');
+    expect(article.body).toEqual([P1]);
+  });
+});
