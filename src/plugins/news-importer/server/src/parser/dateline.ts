@@ -27,7 +27,8 @@ export interface DatelinePattern {
 export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   // `TEMPO.CO, Jakarta - `, `TEMPO.CO, Jakarta -Korea`, and `TEMPO.CO, JakartaIsrael` (no separator:
   // the city ends where a lower-case letter meets a capital).
-  { name: 'outlet-city', strong: true, pattern: new RegExp(`^${OUTLET}\\s*,\\s*(${CITY})(?:${DASH}|(?<=\\p{Ll})(?=\\p{Lu}))`, 'u') },
+  // `TEMPO Interaktif, Jakarta:` (1990s–2000s) ends the dateline with a colon.
+  { name: 'outlet-city', strong: true, pattern: new RegExp(`^${OUTLET}\\s*,\\s*(${CITY})(?:${DASH}|\\s*:\\s*|(?<=\\p{Ll})(?=\\p{Lu}))`, 'u') },
   // `JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `.
   { name: 'city-outlet', strong: true, pattern: new RegExp(`^(${CITY})\\s*,\\s*${OUTLET_AFTER_CITY}${DASH}`, 'u') },
   // Antara: `Jakarta (ANTARA) - `.

@@ -107,6 +107,23 @@ const EXACT: ReadonlyMap<string, DiscardReason> = new Map<string, DiscardReason>
 ]);
 
 /** Widget lines that end an item of the related list. */
+/**
+ * Boilerplate lines as printed in full: a line that is the start of one of these, cut off by the
+ * scraper (`Baca berita dengan sedikit iklan, klik di si`), is the same clutter.
+ */
+export const CLUTTER_LINES = [
+  'baca berita dengan sedikit iklan, klik di sini',
+  'ikuti berita terkini dari tempo di google news, klik di sini',
+  'ikuti berita terkini dari tempo.co di google news, klik di sini',
+  'click here to get the latest news updates from tempo on google news',
+  'scroll ke bawah untuk membaca berita',
+  'scroll untuk melanjutkan membaca',
+  'baca berita tanpa iklan. gabung kompas.com+',
+] as const;
+
+/** A cut-off copy keeps at least this much of the line. */
+const MIN_CUT_CLUTTER = 16;
+
 export const RELATED_ITEM_CLOSERS: ReadonlySet<string> = new Set(['baca selengkapnya', 'read more']);
 
 /** The reading-time badge under a headline: `waktu baca 2 menit`, `3 min read`. */
@@ -124,6 +141,7 @@ const AD: NoiseMatch = { reason: 'ad', paywall: false };
 const WIDGET: NoiseMatch = { reason: 'widget', paywall: false };
 const BOILERPLATE_MATCH: NoiseMatch = { reason: 'boilerplate', paywall: false };
 const PAYWALL_MATCH: NoiseMatch = { reason: 'boilerplate', paywall: true };
+const LABEL_MATCH: NoiseMatch = { reason: 'label', paywall: false };
 const BY_REASON: Readonly<Record<DiscardReason, NoiseMatch>> = {
   ad: AD,
   widget: WIDGET,
@@ -144,5 +162,10 @@ export function classifyNoise(key: string): NoiseMatch | null {
   if (exact !== undefined) return BY_REASON[exact];
   if (PAYWALL.test(key)) return PAYWALL_MATCH;
   if (BOILERPLATE.test(key)) return BOILERPLATE_MATCH;
+  if (key.length >= MIN_CUT_CLUTTER && key.length <= 70) {
+    for (const clutter of CLUTTER_LINES) if (clutter.startsWith(key)) return BOILERPLATE_MATCH;
+  }
+  // Republika's `Baca Juga` box copied without its items: a label with nothing to read.
+  if (key === 'baca juga') return LABEL_MATCH;
   return null;
 }

@@ -622,12 +622,26 @@ function readBody(s: ParseState, start: number, end: number): void {
   }
 }
 
+/** The old tempo.co sign-off at the end of the last paragraph: `(Name-Tempo News Room)`. */
+const NEWS_ROOM_SIGN_OFF = /\s*\(([^()]{3,60}?)\s*[-–]\s*(?:Tempo News Room|TNR)\)\s*$/i;
+
 /** Moves a trailing all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`) from the body to the byline. */
 function takeSignOff(s: ParseState): number | null {
   const { b } = s;
   const lastIndex = b.body.length - 1;
   const last = b.body[lastIndex];
-  if (last === undefined || lastIndex === 0) return null;
+  if (last === undefined) return null;
+  const newsRoom = NEWS_ROOM_SIGN_OFF.exec(last);
+  if (newsRoom !== null && newsRoom.index > 0) {
+    // `… kata dia. (Sekar Ayu-Tempo News Room)`: the reporter signs inside the last paragraph.
+    const names = splitNames((newsRoom[1] as string).trim());
+    if (names !== null) {
+      b.body[lastIndex] = last.slice(0, newsRoom.index).trimEnd();
+      for (const name of names) b.addName('reporters', name);
+      return null;
+    }
+  }
+  if (lastIndex === 0) return null;
   const assignment = b.bodyAssignments[lastIndex] as LineAssignment;
   const signOff = matchSignOff(last);
   if (signOff === null) return null;

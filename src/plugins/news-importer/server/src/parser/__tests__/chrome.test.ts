@@ -178,3 +178,25 @@ describe('the archive metadata line', () => {
     expect(article.body).toEqual([P1]);
   });
 });
+
+describe('older tempo.co furniture', () => {
+  it('reads `TEMPO Interaktif, Jakarta:` and the `(Name-Tempo News Room)` sign-off in the last paragraph', () => {
+    const article = parseArticle(page(TITLE, 'Senin, 7 Juli 2003', `TEMPO Interaktif, Jakarta: ${P1}`, `${P2} (Sekar Ayu-Tempo News Room)`));
+    expect(article.dateline).toBe('Jakarta');
+    expect(article.body).toEqual([P1, P2]);
+    expect(article.byline.reporters).toEqual(['Sekar Ayu']);
+  });
+
+  it('reads a source sign-off with the reporter (`THE VERGE | ERWIN Z`)', () => {
+    const article = parseArticle(page(TITLE, DATE, `TEMPO.CO, Jakarta - ${P1}`, P2, 'THE VERGE | ERWIN Z'));
+    expect(article.byline.reporters).toEqual(['ERWIN Z']);
+    expect(article.source).toBe('THE VERGE');
+  });
+
+  it('takes `Berita ini telah tayang di … dengan judul:` as the source, and a cut-off clutter line as clutter', () => {
+    const article = parseArticle(page(TITLE, DATE, `TEMPO.CO, Jakarta - ${P1}`, 'Baca berita dengan sedikit iklan, klik di', P2, 'Berita ini telah tayang di Kompas.com dengan judul: "Judul Contoh"'));
+    expect(article.source).toBe('Kompas.com');
+    expect(article.body).toEqual([P1, P2]);
+    expect(article.discarded.map((d) => d.reason)).toEqual(['boilerplate']);
+  });
+});

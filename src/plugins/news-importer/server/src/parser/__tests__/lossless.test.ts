@@ -46,7 +46,8 @@ function holds(article: ParsedArticle, a: LineAssignment, line: string): boolean
       return BYLINE_LABEL.test(text) || bylineNames(article).some((name) => text.includes(name));
     case 'body': {
       const paragraph = article.body[i];
-      return paragraph !== undefined && squash(text.replace(INLINE_READ_ALSO, '')).endsWith(squash(paragraph));
+      // The dateline prefix and a `(Name-Tempo News Room)` sign-off leave the paragraph.
+      return paragraph !== undefined && squash(text.replace(INLINE_READ_ALSO, '')).includes(squash(paragraph));
     }
     case 'photos': {
       const photo = article.photos[i];
