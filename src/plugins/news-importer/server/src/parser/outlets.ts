@@ -52,11 +52,14 @@ export const OUTLETS: readonly OutletProfile[] = [
   { id: 'tribunnews', name: 'Tribunnews', marker: /\bTRIBUNNEWS\.COM\b|\bTribunnews\.com\b/, supported: false },
   { id: 'okezone', name: 'Okezone', marker: /\bOkezone\b/, supported: false },
   { id: 'viva', name: 'VIVA', marker: /\bVIVA\.co\.id\b|\bVIVAnews\b/, supported: false },
-  { id: 'sindonews', name: 'SINDOnews', marker: /\bSINDOnews\b/i, supported: false },
+  { id: 'sindonews', name: 'SINDOnews', marker: /\bSINDOnews\b|\bSindonews\b/, supported: false },
   { id: 'merdeka', name: 'Merdeka.com', marker: /\b[Mm]erdeka\.com\b/, supported: false },
   { id: 'jawapos', name: 'JawaPos.com', marker: /\bJawaPos\.com\b/, supported: false },
   { id: 'bisnis', name: 'Bisnis.com', marker: /\bBisnis\.com\b/, supported: false },
 ];
+
+/** Every marker in one pass (a line is scanned once, not once per outlet); group k+1 is OUTLETS[k]. */
+const ANY_MARKER = new RegExp(OUTLETS.map((o) => `(${o.marker.source})`).join('|'), 'g');
 
 /** Where an outlet names itself; the start of a line is enough (datelines and credits open or end lines). */
 const SCAN_CHARS = 160;
@@ -79,9 +82,15 @@ export function detectOutlet(lines: readonly SourceLine[]): OutletEvidence | nul
   const found = new Map<OutletId, OutletEvidence>();
   for (const line of lines) {
     const text = line.text.length <= 2 * SCAN_CHARS ? line.text : `${line.text.slice(0, SCAN_CHARS)} ${line.text.slice(-SCAN_CHARS)}`;
-    for (const outlet of OUTLETS) {
-      const m = outlet.marker.exec(text);
-      if (m === null) continue;
+    ANY_MARKER.lastIndex = 0;
+    const seenOnLine = new Set<number>();
+    for (let m = ANY_MARKER.exec(text); m !== null; m = ANY_MARKER.exec(text)) {
+      if (m[0].length === 0) ANY_MARKER.lastIndex++;
+      // The one group that matched tells the outlet; each outlet counts once per line.
+      const k = m.findIndex((group, g) => g > 0 && group !== undefined) - 1;
+      const outlet = OUTLETS[k];
+      if (outlet === undefined || seenOnLine.has(k)) continue;
+      seenOnLine.add(k);
       const weight = m.index === 0 ? 3 : 1;
       const evidence = found.get(outlet.id);
       if (evidence !== undefined) evidence.count += weight;
