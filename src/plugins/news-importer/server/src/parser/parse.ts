@@ -357,20 +357,37 @@ function isUnlistedSection(s: ParseState, i: number): boolean {
 /**
  * A name alone under the headline (Koran Tempo AMP, the newsletter, en.tempo.co): the page does
  * not say the role. en.tempo.co's layout with the font widget prints its editor there; elsewhere
- * it is the writer. Recorded with AMBIGUOUS_BYLINE either way.
+ * it is the writer. Recorded with AMBIGUOUS_BYLINE either way; a role label right under the name
+ * settles it. Returns how many lines it read (0: not a name).
  */
-function tryLoneName(s: ParseState, i: number, end: number): boolean {
+function tryLoneName(s: ParseState, i: number, end: number): number {
   const line = s.lines[i] as SourceLine;
   const names = splitNames(line.text);
-  if (names === null || names.length !== 1) return false;
+  if (names === null || names.length !== 1) return 0;
   const words = (names[0] as string).split(/\s+/).length;
-  if (words < 2 || words > MAX_LONE_NAME_WORDS || isSectionLabel(line.key) || line.text === line.text.toUpperCase()) return false;
+  if (words < 2 || words > MAX_LONE_NAME_WORDS || isSectionLabel(line.key) || line.text === line.text.toUpperCase()) return 0;
   const next = s.lines[i + 1];
+  const label = next !== undefined && i + 1 < end ? matchBylineLabel(next.text) : null;
+  if (label !== null && next !== undefined) {
+    // Kompas prints the name first and its role under it: `Bayu Galih` / `Penulis`.
+    s.b.assign(line, 'byline');
+    s.b.assign(next, 'byline');
+    s.b.addName(label.role, names[0] as string);
+    return 2;
+  }
   const fontWidget = next !== undefined && i + 1 < end && /^font:?$/.test(next.key);
   const role: BylineRole = fontWidget ? 'editors' : 'reporters';
   s.b.assign(line, 'byline');
   s.ambiguousNames.push({ name: names[0] as string, line: line.no, role, labelled: false });
-  return true;
+  return 1;
+}
+
+/** An outlet's channel credited as the desk: `CNN Indonesia TV | CNN Indonesia` → `CNN Indonesia TV`. */
+function matchDeskLine(text: string): string | null {
+  if (text.length > 80 || text.indexOf('|') < 0) return null;
+  const parts = text.split('|').map((p) => p.trim());
+  const channel = (part: string): boolean => isOutletName(part) || isOutletName(part.replace(/\s+(?:TV|Video|English)$/, ''));
+  return parts.every(channel) ? (parts[0] as string) : null;
 }
 
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
@@ -430,6 +447,7 @@ function readHeader(s: ParseState, start: number, end: number): number {
   }
   const hasStrong = strongStart < end;
   let metaSeen = false;
+  let lastLoneName = -2;
   let i = start;
   while (i < strongStart) {
     const line = lines[i] as SourceLine;
@@ -458,6 +476,24 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
+    if (line.key === 'tim redaksi' && lastLoneName === i - 1) {
+      // Kompas: writers, then the editor, then a `Tim Redaksi` link closing the credits.
+      const names = s.ambiguousNames.filter((n) => !n.labelled);
+      const editor = names[names.length - 1];
+      if (names.length >= 2 && editor !== undefined) editor.role = 'editors';
+      b.discard(line, 'label');
+      i++;
+      continue;
+    }
+    const channel = matchDeskLine(line.text);
+    if (channel !== null) {
+      // CNN Indonesia prints its name (or its channel, `CNN Indonesia TV | CNN Indonesia`) under the headline.
+      b.assign(line, 'byline');
+      b.byline.desk ??= channel;
+      metaSeen = true;
+      i++;
+      continue;
+    }
     if (isOutletName(line.text)) {
       // CNN Indonesia prints its name alone under the headline: a desk byline without a label.
       b.assign(line, 'byline');
@@ -472,9 +508,14 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (!metaSeen && b.photos.length === 0 && tryLoneName(s, i, strongStart)) {
+    const afterName = lastLoneName === i - 1;
+    const { reporters, editors, translators, desk } = b.byline;
+    const nobodyCredited = reporters.length + editors.length + translators.length + s.ambiguousNames.length === 0 && desk === null;
+    const nameLines = (nobodyCredited || afterName) && b.photos.length === 0 ? tryLoneName(s, i, strongStart) : 0;
+    if (nameLines > 0) {
       metaSeen = true;
-      i++;
+      i += nameLines;
+      lastLoneName = i - 1;
       continue;
     }
     const text = stripBullet(line.text);
@@ -494,9 +535,33 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
+    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !MAGAZINE_LEAD.test(line.text)) {
+      // Majalah Tempo prints a deck under the date, then the story opening in capitals.
+      b.subtitle = line.text;
+      b.assign(line, 'subtitle');
+      i++;
+      continue;
+    }
     return i;
   }
   return i;
+}
+
+/**
+ * Majalah and Koran Tempo open a story with its first words in capitals (`UTJE Gustaaf Patty,
+ * Chairperson …`, `JUNI 1998. Puluhan orang …`): a capitalised word of three letters or more, then a
+ * name, a number or punctuation, never a lower-case word (which an acronym such as `KPK menetapkan` has).
+ */
+const MAGAZINE_LEAD = /^\p{Lu}{3,}(?:\s\p{Lu}{2,})*(?:[.,]|\s(?:\p{Lu}\p{Ll}|\d))/u;
+
+/** Whether the next content line opens a magazine story (see MAGAZINE_LEAD). */
+function opensMagazineStory(s: ParseState, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (classifyNoise(line.key) !== null) continue;
+    return MAGAZINE_LEAD.test(line.text) && isProse(line.text);
+  }
+  return false;
 }
 
 /** A paragraph's copy cut short further down the page is at least this long. */

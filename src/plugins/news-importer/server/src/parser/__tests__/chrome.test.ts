@@ -200,3 +200,34 @@ describe('older tempo.co furniture', () => {
     expect(article.discarded.map((d) => d.reason)).toEqual(['boilerplate']);
   });
 });
+
+describe('credits printed without labels above them', () => {
+  const kompas = (...credits: string[]): ParsedArticle =>
+    parseArticle(page('Baca berita tanpa iklan. Gabung Kompas.com+', TITLE, 'Kompas.com - 17/10/2018, 20:15 WIB', ...credits, `JAKARTA, KOMPAS.com - ${P1}`));
+
+  it('reads Kompas writers, then the editor, closed by `Tim Redaksi`', () => {
+    const article = kompas('Sekar Ayu Lestari,', 'Budi Contoh', 'Tim Redaksi');
+    expect(article.byline).toEqual({ reporters: ['Sekar Ayu Lestari'], editors: ['Budi Contoh'], translators: [], desk: null });
+    expect(article.photos).toEqual([]);
+    expect(article.title).toBe(TITLE);
+  });
+
+  it('reads a Kompas name with its role under it', () => {
+    expect(kompas('Budi Contoh', 'Editor').byline.editors).toEqual(['Budi Contoh']);
+    expect(kompas('Sekar Ayu Lestari', 'Penulis').byline.reporters).toEqual(['Sekar Ayu Lestari']);
+  });
+
+  it("credits CNN Indonesia's channel as the desk", () => {
+    const article = parseArticle(page(TITLE, 'CNN Indonesia TV | CNN Indonesia', DATE, 'Jakarta, CNN Indonesia --', P1));
+    expect(article.byline.desk).toBe('CNN Indonesia TV');
+    expect(article.dateline).toBe('Jakarta');
+  });
+
+  it('takes the deck under a Majalah Tempo date for the subtitle, before the story opening in capitals', () => {
+    const deck = 'Para nelayan percaya bakau akan menyelamatkan kampung mereka dari abrasi yang makin parah.';
+    const opening = 'SEKAR Ayu Lestari dan ratusan warga kampung nelayan berkumpul di tepi pantai sejak subuh, membawa bibit bakau dari kebun mereka sendiri.';
+    const article = parseArticle(page(TITLE, 'Senin, 4 April 2022', deck, opening, '...', 'Berlangganan untuk lanjutkan membaca.'));
+    expect(article.subtitle).toBe(deck);
+    expect(article.body).toEqual([opening]);
+  });
+});
