@@ -61,6 +61,14 @@ export const OUTLETS: readonly OutletProfile[] = [
 /** Every marker in one pass (a line is scanned once, not once per outlet); group k+1 is OUTLETS[k]. */
 const ANY_MARKER = new RegExp(OUTLETS.map((o) => `(${o.marker.source})`).join('|'), 'g');
 
+/** `Jakarta, CNBC Indonesia - …`, `BANDUNG, KOMPAS.com - …`: the outlet inside the dateline prefix. */
+function isDatelinePosition(text: string, m: RegExpExecArray): boolean {
+  return m.index < 40 && /^\s*\)?\s*(?:--?|–|—|:)/.test(text.slice(m.index + m[0].length));
+}
+
+/** Longer lines are paragraphs or captions: only their start and their credit count. */
+const MAX_FURNITURE_LENGTH = 100;
+
 /** Where an outlet names itself; the start of a line is enough (datelines and credits open or end lines). */
 const SCAN_CHARS = 160;
 
@@ -81,11 +89,15 @@ export interface OutletEvidence {
 export function detectOutlet(lines: readonly SourceLine[]): OutletEvidence | null {
   const found = new Map<OutletId, OutletEvidence>();
   for (const line of lines) {
+    const prose = line.text.length > MAX_FURNITURE_LENGTH;
     const text = line.text.length <= 2 * SCAN_CHARS ? line.text : `${line.text.slice(0, SCAN_CHARS)} ${line.text.slice(-SCAN_CHARS)}`;
     ANY_MARKER.lastIndex = 0;
     const seenOnLine = new Set<number>();
     for (let m = ANY_MARKER.exec(text); m !== null; m = ANY_MARKER.exec(text)) {
       if (m[0].length === 0) ANY_MARKER.lastIndex++;
+      // In a paragraph only its dateline (at the start) or a credit (after `/`, `(`, `[`) names the
+      // outlet of the page; "kata dia kepada Kompas.com" mid-sentence is a quote.
+      if (prose && m.index !== 0 && !isDatelinePosition(text, m) && !/[/([]\s*$/.test(text.slice(Math.max(0, m.index - 3), m.index))) continue;
       // The one group that matched tells the outlet; each outlet counts once per line.
       const k = m.findIndex((group, g) => g > 0 && group !== undefined) - 1;
       const outlet = OUTLETS[k];

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { MAX_INPUT_BYTES, ParseError, parseArticle, safeParseArticle, type ParseErrorCode } from '..';
+import { toSourceLines } from '../input';
+import { detectOutlet } from '../outlets';
 
 // Bad input: never an untyped exception, always ParseError with a stable code and, when there
 // is one, the line.
@@ -210,5 +212,19 @@ describe('pages the parser cannot place (UNSUPPORTED_LAYOUT)', () => {
     const article = parseArticle(['Judul Laporan Khusus Contoh', '', 'Kompas.com - 05/05/2022, 19:37 WIB', '', `BANDUNG, KOMPAS.com - ${body}`].join('\n'));
     expect(article.dateline).toBe('BANDUNG');
     expect(article.publishedAt).toBe('2022-05-05T19:37:00+07:00');
+  });
+});
+
+describe('detectOutlet', () => {
+  const lines = (...texts: string[]) => toSourceLines(texts.join('\n\n'));
+  const paragraph = 'Menurut pejabat itu, kebijakan tersebut sudah dibahas bersama pemerintah daerah dan akan diumumkan pekan depan di Jakarta, seperti dikutip Kompas.com.';
+
+  it('does not take an outlet quoted inside a paragraph for the page’s outlet', () => {
+    expect(detectOutlet(lines('Judul Contoh', `TEMPO.CO, Jakarta - ${paragraph}`, paragraph))?.outlet.id).toBe('tempo');
+    expect(detectOutlet(lines('Judul Contoh', paragraph, paragraph))).toBeNull();
+  });
+
+  it('reads the outlet in a dateline that opens with the city', () => {
+    expect(detectOutlet(lines('Judul Contoh', `Jakarta, CNBC Indonesia - ${paragraph}`, 'Foto: Pejabat di kantornya (Contoh/detikcom)'))?.outlet.id).toBe('cnbc-indonesia');
   });
 });
