@@ -218,13 +218,17 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
   const split = splitCaption(text, region);
   if (split === null && region === 'body') return false;
   b.captionKeys.add(line.key);
-  b.addPhoto(line, {
+  const photo = {
     caption: split?.caption ?? text,
     credit: split?.credit ?? null,
     photographer: split?.photographer ?? null,
     agency: split?.agency ?? null,
     pool: split?.pool ?? false,
-  });
+  };
+  // A caption printed twice, the first copy (a bullet) cut short: keep the full one.
+  const shorter = b.photos.findIndex((p) => p.position === b.body.length && p.caption.length >= MIN_CUT_COPY_LENGTH && photo.caption.length > p.caption.length && photo.caption.startsWith(p.caption.replace(/(?:\.\.\.|…)$/, '')));
+  if (shorter >= 0) b.replacePhoto(shorter, line, photo);
+  else b.addPhoto(line, photo);
   return true;
 }
 
@@ -578,6 +582,38 @@ function repeatsParagraph(bodyKeys: ReadonlySet<string>, key: string): boolean {
   return false;
 }
 
+/** A deck printed above the date line runs to one to three paragraphs. */
+const MAX_DECK_PARAGRAPHS = 3;
+
+/** Whether the next content line repeats a paragraph read so far (a teaser printed again under the date). */
+function repeatsAfter(s: ParseState, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (classifyNoise(line.key) !== null) continue;
+    const text = stripBullet(line.text);
+    const rest = splitDateline(text, true)?.rest ?? text;
+    return s.b.body.some((paragraph) => paragraph === rest || (rest.length >= MIN_CUT_COPY_LENGTH && paragraph.startsWith(rest)));
+  }
+  return false;
+}
+
+/** Turns the paragraphs read so far into the subtitle (the deck), one per line, photos moving to the lead. */
+function moveBodyToDeck(s: ParseState): void {
+  const { b } = s;
+  const deck = b.body.splice(0, b.body.length);
+  const assignments = b.bodyAssignments.splice(0, b.bodyAssignments.length);
+  for (const assignment of assignments) {
+    assignment.field = 'subtitle';
+    assignment.index = null;
+  }
+  // The deck's own lines are the subtitle as printed; a dateline split off the first is undone.
+  const texts = assignments.map((a, k) => s.lines.find((l) => l.no === a.line)?.text ?? (deck[k] as string));
+  b.subtitle = b.subtitle === null ? texts.join('\n') : [b.subtitle, ...texts].join('\n');
+  b.dateline = null;
+  s.datelineSeen = false;
+  for (const photo of b.photos) photo.position = 0;
+}
+
 /** Discards the rest of the page up to `end` as chrome (furniture keeps its own reason). */
 function discardChrome(s: ParseState, from: number, end: number): void {
   for (let j = from; j < end; j++) {
@@ -630,7 +666,15 @@ function readBody(s: ParseState, start: number, end: number): void {
       }
     }
     // A date line among the first paragraphs (Koran Tempo AMP prints it under a teaser).
-    if (b.publishedAt === null && b.body.length <= 3 && tryDate(s, line)) continue;
+    if (b.publishedAt === null && b.body.length <= MAX_DECK_PARAGRAPHS && tryDate(s, line)) {
+      if (b.body.length > 0 && !repeatsAfter(s, i + 1, end)) {
+        // Title, deck, date, story: what stood above the date line was the deck, not the story.
+        moveBodyToDeck(s);
+        bodyKeys.clear();
+        lastBodyKey = null;
+      }
+      continue;
+    }
     if (readAlsoLabel) {
       readAlsoLabel = false;
       b.addReadAlso(line, toReadAlso(line.text));

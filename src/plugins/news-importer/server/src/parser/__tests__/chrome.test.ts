@@ -231,3 +231,30 @@ describe('credits printed without labels above them', () => {
     expect(article.body).toEqual([opening]);
   });
 });
+
+describe('a date anywhere in the header', () => {
+  it('takes the paragraphs above a late date line for the deck when the story follows without repeating them', () => {
+    const deck1 = 'Kampung nelayan di pesisir utara menanam bakau untuk menahan abrasi.';
+    const deck2 = 'Pemerintah desa ikut membantu dengan perahu dan bibit.';
+    const article = parseArticle(page(TITLE, deck1, deck2, 'Senin, 20 Oktober 2008', `JAKARTA – ${P1}`, P2));
+    expect(article.subtitle).toBe(`${deck1}\n${deck2}`);
+    expect(article.publishedAt).toBe('2008-10-20T00:00:00+07:00');
+    expect(article.dateline).toBe('JAKARTA');
+    expect(article.body).toEqual([P1, P2]);
+  });
+});
+
+describe('a caption printed twice', () => {
+  it('keeps the complete copy when the bullet copy above it was cut short', () => {
+    const full = 'Warga menanam bibit bakau di pesisir utara saat peluncuran program "Pantai Hijau 2024" di Jakarta. TEMPO/Contoh Fotografer';
+    const { article, lines } = parseArticleWithTrace(page(TITLE, DATE, '  • Font:', `  • ${full.slice(0, 70)}`, `    ${full}`, `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.photos).toEqual([
+      { caption: full.replace(' TEMPO/Contoh Fotografer', ''), credit: 'TEMPO/Contoh Fotografer', photographer: 'Contoh Fotografer', agency: 'TEMPO', pool: false, position: 0 },
+    ]);
+    expect(article.discarded.map((d) => [d.line, d.reason])).toEqual([
+      [5, 'widget'],
+      [7, 'duplicate'],
+    ]);
+    expect(lines.find((l) => l.line === 9)).toEqual({ line: 9, field: 'photos', index: 0 });
+  });
+});

@@ -36,7 +36,8 @@ function holds(article: ParsedArticle, a: LineAssignment, line: string): boolean
     case 'title':
       return article.title === text;
     case 'subtitle':
-      return article.subtitle === text;
+      // A deck of several paragraphs is kept one per line.
+      return article.subtitle !== null && article.subtitle.split('\n').includes(text);
     case 'section':
       return article.section === text;
     case 'publishedAt': {
