@@ -731,6 +731,9 @@ function readBody(s: ParseState, start: number, end: number): void {
   }
 }
 
+/** Lines of chrome a sign-off may be followed by before the parser stops looking for it. */
+const MAX_LINES_AFTER_SIGN_OFF = 4;
+
 /** The old tempo.co sign-off at the end of the last paragraph: `(Name-Tempo News Room)`. */
 const NEWS_ROOM_SIGN_OFF = /\s*\(([^()]{3,60}?)\s*[-–]\s*(?:Tempo News Room|TNR)\)\s*$/i;
 
@@ -751,9 +754,20 @@ function takeSignOff(s: ParseState): number | null {
     }
   }
   if (lastIndex === 0) return null;
-  const assignment = b.bodyAssignments[lastIndex] as LineAssignment;
-  const signOff = matchSignOff(last);
+  // The sign-off ends the article: what follows it, when none of it is prose (widget labels, the
+  // next story's headline), is page chrome the tail detection did not name.
+  let k = lastIndex;
+  while (k > 1 && lastIndex - k < MAX_LINES_AFTER_SIGN_OFF && matchSignOff(b.body[k] as string) === null && !isProse(b.body[k] as string)) k--;
+  const signOff = matchSignOff(b.body[k] as string);
   if (signOff === null) return null;
+  const after = b.bodyAssignments.splice(k + 1);
+  b.body.splice(k + 1);
+  for (const a of after) {
+    const line = s.lines.find((l) => l.no === a.line) as SourceLine;
+    b.assignments.splice(b.assignments.indexOf(a), 1);
+    b.discard(line, 'chrome');
+  }
+  const assignment = b.bodyAssignments[k] as LineAssignment;
   b.body.pop();
   b.bodyAssignments.pop();
   // A sign-off naming only an outlet (`REUTERS`) credits a source, not a person.

@@ -258,3 +258,22 @@ describe('a caption printed twice', () => {
     expect(lines.find((l) => l.line === 9)).toEqual({ line: 9, field: 'photos', index: 0 });
   });
 });
+
+describe('a sign-off followed by other lines', () => {
+  it('reads the sign-off and drops the short non-prose lines after it as chrome', () => {
+    const article = parseArticle(page(TITLE, DATE, `TEMPO.CO, Jakarta - ${P1}`, P2, 'DINI CONTOH', 'Selengkapnya', 'Grafis', 'Harga Cabai Turun Menjelang Panen Raya'));
+    expect(article.byline.reporters).toEqual(['DINI CONTOH']);
+    expect(article.body).toEqual([P1, P2]);
+    expect(article.discarded.map((d) => [d.text, d.reason])).toEqual([
+      ['Selengkapnya', 'chrome'],
+      ['Grafis', 'chrome'],
+      ['Harga Cabai Turun Menjelang Panen Raya', 'chrome'],
+    ]);
+  });
+
+  it('does not cut the story at a capitalised subheading followed by prose', () => {
+    const article = parseArticle(page(TITLE, DATE, `TEMPO.CO, Jakarta - ${P1}`, 'KRONOLOGI KEJADIAN', P2, P3));
+    expect(article.body).toEqual([P1, 'KRONOLOGI KEJADIAN', P2, P3]);
+    expect(article.byline.reporters).toEqual([]);
+  });
+});
