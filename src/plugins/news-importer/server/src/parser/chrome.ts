@@ -82,7 +82,9 @@ const MAX_CHROME_WORDS = 20;
 
 /** Menus copied without their separators glue words: `Tentang KamiPedoman Media SiberKetentuan`. */
 const GLUED_WORD = /\p{Ll}\p{Lu}/gu;
-const MIN_GLUED_WORDS = 3;
+const MIN_GLUED_WORDS = 4;
+/** A menu has many items; a headline with `iPhone` or `McDonald` in it does not. */
+const MIN_MENU_WORDS = 8;
 
 /** A crawler's metadata prefix on the first line: ` date 2022-06-06 Selasa, 7 Juni 2022`. */
 export const CRAWLER_PREFIX = /^date \d{4}(?:-\d{2}){0,2}(?:\s+|$)/i;
@@ -102,7 +104,7 @@ export function isChromeLine(key: string, text: string): boolean {
   if (lineFeatures(text).words <= MAX_CHROME_WORDS) {
     for (const phrase of CHROME_PHRASES) if (key.includes(phrase)) return true;
   }
-  return (text.match(GLUED_WORD)?.length ?? 0) >= MIN_GLUED_WORDS && !/[.!?]["”]?$/.test(text);
+  return (text.match(GLUED_WORD)?.length ?? 0) >= MIN_GLUED_WORDS && lineFeatures(text).words >= MIN_MENU_WORDS && !/[.!?]["”]?$/.test(text);
 }
 
 /** Whether a line opens the lists that follow an article (`Lihat Juga`, `Video Terkait`, `Tags: …`). */

@@ -315,7 +315,9 @@ function findHeaderStart(s: ParseState): number {
   let start = 0;
   for (let i = 0; i < firstAnchor; i++) {
     const line = lines[i] as SourceLine;
-    if (isChromeLine(line.key, line.text)) start = i + 1;
+    // The line right above the header's first anchor is the headline even if it uses a chrome
+    // word (`Cara Berlangganan Listrik Prabayar`); chrome never sits between headline and date.
+    if (isChromeLine(line.key, line.text) && !(nextContent(lines, i + 1, limit) === firstAnchor && isTitleLike(line.text))) start = i + 1;
     // A real paragraph means the article has begun: chrome further down is its tail.
     else if (lineFeatures(line.text).words >= MIN_PARAGRAPH_WORDS && isProse(line.text)) break;
   }
@@ -328,6 +330,12 @@ function findHeaderStart(s: ParseState): number {
     seen.set(line.key, i);
   }
   return start;
+}
+
+/** Index of the next line that is not furniture, or `end`. */
+function nextContent(lines: readonly SourceLine[], from: number, end: number): number {
+  for (let j = from; j < end; j++) if (classifyNoise((lines[j] as SourceLine).key) === null) return j;
+  return end;
 }
 
 /** A crawler's prefix on the first line (` date 2022-06-06 Selasa, 7 Juni 2022`): reads what follows it. */

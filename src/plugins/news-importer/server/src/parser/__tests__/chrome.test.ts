@@ -277,3 +277,14 @@ describe('a sign-off followed by other lines', () => {
     expect(article.byline.reporters).toEqual([]);
   });
 });
+
+describe('headlines that look like chrome', () => {
+  it.each([
+    ['a chrome word right above the date', 'Cara Berlangganan Listrik Prabayar Lewat Aplikasi'],
+    ['words in camel case', 'iPhone dan MacBook Laris di Toko McDonald Plaza'],
+  ])('keeps a headline with %s', (_what, title) => {
+    const article = parseArticle(page(...LOGIN_BLOCK, title, DATE, `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.title).toBe(title);
+    expect(article.body).toEqual([P1]);
+  });
+});
