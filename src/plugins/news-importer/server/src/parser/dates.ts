@@ -94,6 +94,17 @@ export function parseMetadataLine(text: string): MetadataLine | null {
   return { date, writer: writer.length > 0 ? writer : null };
 }
 
+/** A date and a clock time opening a line: `Apr 14th 2025, 19:14, by …`, `Senin, 3 Juni 2024 10:15 WIB | …`. */
+const DATE_TIME_PREFIX = new RegExp(
+  `^(?:${WEEKDAY}\\s*,?\\s+)?(?:\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[,|-]?\\s*\\d{1,2}[:.]\\d{2}\\b`,
+  'i',
+);
+
+/** Whether a line opens with a date and a time (a byline-and-date line, never a headline). */
+export function opensWithDateTime(text: string): boolean {
+  return DATE_TIME_PREFIX.test(text);
+}
+
 /** Cheap pre-check: every date line contains a four-digit year. */
 const HAS_YEAR = /\d{4}/;
 

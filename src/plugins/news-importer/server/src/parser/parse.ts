@@ -19,7 +19,7 @@ import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
 import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption } from './credits';
-import { parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
+import { opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
 import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
 import { isProse, lineFeatures } from './features';
@@ -268,9 +268,6 @@ function metaFollows(s: ParseState, from: number, end: number): boolean {
 /** How far down the page the header's anchors are looked for: past any login or menu block. */
 const HEADER_SCAN_LINES = 80;
 
-/** A year and a clock time in one line: a date or byline line (`Apr 14th 2025, 19:14, by …`), not a headline. */
-const DATE_AND_TIME = /\b\d{4}\b.*\b\d{1,2}[:.]\d{2}\b/;
-
 /** A line this long and dense in stop words is a paragraph, not chrome or a headline. */
 const MIN_PARAGRAPH_WORDS = 25;
 
@@ -432,7 +429,7 @@ function readTitle(s: ParseState): number {
   if (candidate === undefined) {
     throw new ParseError('NO_TITLE', 'The page has no headline: only furniture (ads, widgets, dates) was found.');
   }
-  if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || DATE_AND_TIME.test(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
+  if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || opensWithDateTime(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
     throw new ParseError(
       'NO_TITLE',
       `Line ${candidate.no} should be the headline but reads like body text ("${candidate.text.slice(0, 60)}${candidate.text.length > 60 ? '…' : ''}"); is this a fragment without its title?`,

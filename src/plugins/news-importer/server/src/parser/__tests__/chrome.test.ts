@@ -288,3 +288,8 @@ describe('headlines that look like chrome', () => {
     expect(article.body).toEqual([P1]);
   });
 });
+
+it('keeps a headline with a year and a kick-off time in it', () => {
+  const title = 'Jadwal Liga 1 2024: Persija Lawan Persib Mulai 19.00 WIB';
+  expect(parseArticle(page(title, DATE, `TEMPO.CO, Jakarta - ${P1}`)).title).toBe(title);
+});
