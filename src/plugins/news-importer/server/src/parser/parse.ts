@@ -279,10 +279,25 @@ function isHeaderMeta(text: string): boolean {
   return parseDateLine(text) !== null || matchBylineLabel(text) !== null || matchInlineByline(text) !== null;
 }
 
-/** Whether a line could be a headline that the page prints twice around its lead photo. */
+/** A sentence ending inside the line (`… alias Ahok. Kementerian BUMN`): a caption and its credit, not a headline. */
+const INNER_SENTENCE_END = /(?:\p{Ll}{2,}|\d{4})\.\s+\p{Lu}/u;
+
+/**
+ * Whether a line could be a headline that the page prints twice around its lead photo. Captions
+ * are printed twice too: a bulleted line, a line with a credit, or two sentences is a caption.
+ */
 function isRepeatableTitle(text: string): boolean {
   const f = lineFeatures(text);
-  return isTitleLike(text) && f.words >= 3 && f.words <= MAX_REPEATED_TITLE_WORDS && !f.sentenceEnd && splitCaption(text, 'header') === null && parseDateLine(text) === null;
+  return (
+    isTitleLike(text) &&
+    f.words >= 3 &&
+    f.words <= MAX_REPEATED_TITLE_WORDS &&
+    !f.sentenceEnd &&
+    stripBullet(text) === text &&
+    !INNER_SENTENCE_END.test(text) &&
+    splitCaption(text, 'header') === null &&
+    parseDateLine(text) === null
+  );
 }
 
 /**

@@ -293,3 +293,10 @@ it('keeps a headline with a year and a kick-off time in it', () => {
   const title = 'Jadwal Liga 1 2024: Persija Lawan Persib Mulai 19.00 WIB';
   expect(parseArticle(page(title, DATE, `TEMPO.CO, Jakarta - ${P1}`)).title).toBe(title);
 });
+
+it('does not take a caption printed twice (a bullet, two sentences) for the headline printed twice', () => {
+  const caption = 'Pemain timnas berlatih di stadion, Minggu, 2 Juni 2024. Instagram /@contoh';
+  const article = parseArticle(page(...LOGIN_BLOCK, TITLE, '  • Font:', `  • ${caption}`, `    ${caption}`, `TEMPO.CO, Jakarta - ${P1}`));
+  expect(article.title).toBe(TITLE);
+  expect(article.photos.map((p) => p.position)).toEqual([0]);
+});
