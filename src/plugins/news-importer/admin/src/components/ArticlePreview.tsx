@@ -75,6 +75,7 @@ const Section = ({ value, title, count, children }: { value: string; title: stri
 const REASONS: Record<ParsedArticle['discarded'][number]['reason'], MessageKey> = {
   ad: 'preview.discarded.reason.ad',
   boilerplate: 'preview.discarded.reason.boilerplate',
+  chrome: 'preview.discarded.reason.chrome',
   duplicate: 'preview.discarded.reason.duplicate',
   label: 'preview.discarded.reason.label',
   widget: 'preview.discarded.reason.widget',

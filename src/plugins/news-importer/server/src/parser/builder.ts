@@ -52,6 +52,24 @@ export class ArticleBuilder {
     this.discarded.push({ line: line.no, text: line.text, reason });
   }
 
+  /**
+   * Replaces photo `index` with a fuller copy of its caption printed further down (the first copy
+   * was cut short): the short copy's line becomes a discarded duplicate, the new line the photo.
+   */
+  replacePhoto(index: number, line: SourceLine, photo: Omit<ParsedPhoto, 'position'>): void {
+    const old = this.assignments.find((a) => a.field === 'photos' && a.index === index);
+    const current = this.photos[index];
+    if (old === undefined || current === undefined) return;
+    old.field = 'discarded';
+    old.index = this.discarded.length;
+    this.discarded.push({ line: old.line, text: this.lineTexts.get(old.line) ?? '', reason: 'duplicate' });
+    this.photos[index] = { ...photo, position: current.position };
+    this.assign(line, 'photos', index);
+  }
+
+  /** Text of the lines assigned to photos, for replacePhoto. */
+  readonly lineTexts = new Map<number, string>();
+
   /** Adds a warning for the reviewer. */
   warn(code: ParseWarningCode, message: string, line: number | null = null): void {
     this.warnings.push({ code, message, line });
@@ -71,6 +89,7 @@ export class ArticleBuilder {
 
   /** Adds a photo after the paragraphs read so far. */
   addPhoto(line: SourceLine, photo: Omit<ParsedPhoto, 'position'>): void {
+    this.lineTexts.set(line.no, line.text);
     this.assign(line, 'photos', this.photos.length);
     this.photos.push({ ...photo, position: this.body.length });
   }

@@ -85,9 +85,25 @@ export function splitNames(text: string): string[] | null {
   return names;
 }
 
+/** detik's byline, the reporter then the channel: `Prins David Saut - detikNews`, `X - detikFinance`. */
+const NAME_DASH_CHANNEL = /^(.+?)\s+[-–]\s+detik[A-Z]?\w*$/;
+
+/** A label glued to the name (`EditorHeru Margianto`), as Kompas pages copy out. */
+const GLUED_LABEL = /^(Reporter|Editor|Penulis|Pewarta|Penyunting)(?=\p{Lu}\p{Ll})(.+)$/u;
+
 /** Reads a byline printed on one line (`Editor Nurhadi`, `Oleh: A & B`, `Rep: X/ Red: Y`), or null. */
 export function matchInlineByline(text: string): BylineCredit[] | null {
   if (text.length > MAX_NAME_LINE_LENGTH + 20) return null;
+  const channel = NAME_DASH_CHANNEL.exec(text);
+  if (channel !== null) {
+    const names = splitNames(channel[1] as string);
+    return names === null ? null : [{ role: 'reporters', names }];
+  }
+  const glued = GLUED_LABEL.exec(text);
+  if (glued !== null) {
+    const names = splitNames(glued[2] as string);
+    return names === null ? null : [{ role: BYLINE_LABELS[(glued[1] as string).toLowerCase() as keyof typeof BYLINE_LABELS], names }];
+  }
   const repRed = REP_RED.exec(text);
   if (repRed !== null) {
     const reporters = splitNames(repRed[1] as string);

@@ -32,6 +32,36 @@ const EDITOR_INITIALS = /^[a-z]{2,4}$/;
 /** `Pool via REUTERS`, or a bare `Pool`. */
 const POOL_PART = /^pool(?:\s+via\s+(.+))?$/i;
 
+/** A credit that opens with the word "photo" (`Foto/Intan/Biro Pers Setpres`). */
+const CREDIT_MARKER = /^(?:Foto|Photo)$/;
+
+/** A picture library named by its web address: `shutterstock.com`, `freepik.com`. */
+const WEB_SOURCE = /^[a-z][\w-]*\.(?:com|co\.id|id|net|org)$/i;
+
+/** A labelled credit: `Foto: Republika/Putra M. Akbar`, `Kredit: Time`, `Photo: Reuters`. */
+const CREDIT_LABEL = /^(?:foto|photo|kredit|credit)\s*:\s*/i;
+
+/** A labelled credit at the end of a caption line: `… di Jakarta. Kredit: Time`. */
+const LABELLED_TAIL = /\s(?:Foto|FOTO|Photo|Kredit|Credit)\s*:\s*([^:]{2,80})$/;
+
+/** A bare agency or picture library after the caption's last sentence: `… Rishi Sunak. REUTERS`. */
+const AGENCY_TAIL = /[.!?]["”’)]?\s*([^.!?\s][^.!?]{0,40}?|[a-z][\w-]*\.(?:com|co\.id))\.?$/;
+
+/**
+ * A credit printed on its own line, under or between the copies of a caption: the credit without
+ * its label (`Foto: Mahmud Muhyidin` → `Mahmud Muhyidin`), a slash credit (`Kompas.com/Kurnia`) or a
+ * bare agency (`TEMPO`).
+ */
+export function matchCreditLine(text: string): string | null {
+  if (text.length > MAX_CREDIT_LENGTH) return null;
+  const labelled = CREDIT_LABEL.exec(text);
+  if (labelled !== null) {
+    const credit = text.slice(labelled[0].length).trim();
+    return credit.length > 0 && credit.split(/\s+/).length <= MAX_WORDS_PER_PART * 2 ? credit : null;
+  }
+  return parseCredit(text) !== null ? text : null;
+}
+
 /** A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`. */
 const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:)/i;
 
@@ -64,7 +94,7 @@ export function parseCredit(credit: string): CreditParts | null {
   if (parts.length > 2 && EDITOR_INITIALS.test(parts[parts.length - 1] as string)) parts.pop();
   for (const part of parts) {
     // `iStockphoto` is an agency although it starts in lower case.
-    if ((!CREDIT_PART.test(part) && !isPhotoAgency(part)) || wordCount(part) > MAX_WORDS_PER_PART) return null;
+    if ((!CREDIT_PART.test(part) && !isPhotoAgency(part) && !WEB_SOURCE.test(part)) || wordCount(part) > MAX_WORDS_PER_PART) return null;
   }
   const [first, second, ...rest] = parts as [string, ...string[]];
   const person = (name: string | undefined): string | null =>
@@ -78,8 +108,12 @@ export function parseCredit(credit: string): CreditParts | null {
   };
 
   if (second === undefined) {
-    if (isPhotoAgency(first)) return { photographer: null, agency: first, pool: false, agencyOnly: true };
+    if (isPhotoAgency(first) || WEB_SOURCE.test(first)) return { photographer: null, agency: first, pool: false, agencyOnly: true };
     return null;
+  }
+  if (CREDIT_MARKER.test(first)) {
+    // `Foto/Intan/Biro Pers Setpres`: the word "photo", the photographer, the institution.
+    return { photographer: person(second), agency: rest.length > 0 ? rest.join('/') : null, pool: false, agencyOnly: false };
   }
   if (isPhotoAgency(first)) {
     const pool = poolIn([second, ...rest]);
@@ -162,6 +196,8 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
     const first = text.slice(start, slash).trim();
     if (isPhotoAgency(first)) return tryFrom(start);
   }
+  // `… 2018. Foto/Intan/Biro Pers Setpres`: only when no agency (`ANTARA FOTO/…`) was found above.
+  if (CREDIT_MARKER.test(text.slice(starts[0] as number, slash).trim())) return tryFrom(starts[0] as number);
   if (POOL_PART.test(rightSide.split(/\s*\/\s*/)[0] ?? '') || isPhotoAgency(rightSide.replace(/\.$/, ''))) {
     // A photographer's name is at most four words; prefer the longest run that still parses.
     for (let k = Math.min(starts.length, 4) - 1; k >= 0; k--) {
@@ -182,5 +218,30 @@ export function splitCaption(text: string, region: CaptionRegion): CaptionSplit 
   const beforeDot = text.charCodeAt(text.length - 2);
   // `]` or `)`, possibly followed by a period.
   if (last === 93 || last === 41 || (last === 46 && (beforeDot === 93 || beforeDot === 41))) return bracketedCredit(text, region);
-  return slashCredit(text, region);
+  return slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? agencyTail(text) : null);
+}
+
+/** `… di Jakarta. Kredit: Time`: the credit after its label. */
+function labelledCredit(text: string): CaptionSplit | null {
+  const m = LABELLED_TAIL.exec(text);
+  if (m === null) return null;
+  const caption = text.slice(0, m.index).trim();
+  const credit = (m[1] as string).trim();
+  if (caption.length === 0) return null;
+  const parts = parseCredit(credit);
+  return { caption, credit, photographer: parts?.photographer ?? null, agency: parts?.agency ?? null, pool: parts?.pool ?? false, agencyOnly: parts?.agencyOnly ?? false };
+}
+
+/**
+ * `… Rishi Sunak. REUTERS`, `… 2014. ANTARA FOTO`, `… di kantornya. shutterstock.com`: a bare
+ * agency after the last sentence. Only under the headline, where a leftover line is a caption.
+ */
+function agencyTail(text: string): CaptionSplit | null {
+  const m = AGENCY_TAIL.exec(text);
+  if (m === null) return null;
+  const credit = (m[1] as string).trim();
+  const parts = parseCredit(credit);
+  if (parts === null || !parts.agencyOnly) return null;
+  const caption = text.slice(0, m.index + m[0].indexOf(m[1] as string)).trim();
+  return caption.length === 0 ? null : { caption, credit, ...parts };
 }

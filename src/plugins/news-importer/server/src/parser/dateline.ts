@@ -1,3 +1,5 @@
+import { isOutletName } from './vocabulary';
+
 /**
  * The dateline that opens the first paragraph (`TEMPO.CO, Jakarta - `), in the variants seen on
  * Tempo and the outlets it syndicates. Tried in this order; the first match wins.
@@ -10,7 +12,7 @@ const CITY = '\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}?';
 const DASH = '\\s*(?:--?|–|—)\\s*';
 
 /** Outlets that print `OUTLET, City - `. */
-const OUTLET = '(?:TEMPO\\.CO(?:\\.ID)?|Tempo\\.co|REPUBLIKA\\.CO\\.ID|Republika\\.co\\.id|KOMPAS\\.com|Kompas\\.com|VIVA\\.co\\.id|Bisnis\\.com|JawaPos\\.com|Suara\\.com)';
+const OUTLET = '(?:TEMPO\\.CO(?:\\.ID)?|Tempo\\.co|TEMPO Interaktif|Liputan6\\.com|REPUBLIKA\\.CO\\.ID|Republika\\.co\\.id|KOMPAS\\.com|Kompas\\.com|VIVA\\.co\\.id|Bisnis\\.com|JawaPos\\.com|Suara\\.com)';
 
 /** Outlets that print `City, OUTLET - `. */
 const OUTLET_AFTER_CITY = '(?:KOMPAS\\.com|Kompas\\.com|CNN Indonesia|CNBC Indonesia|detikNews|detikcom|TEMPO\\.CO|Tempo\\.co)';
@@ -25,11 +27,12 @@ export interface DatelinePattern {
 export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   // `TEMPO.CO, Jakarta - `, `TEMPO.CO, Jakarta -Korea`, and `TEMPO.CO, JakartaIsrael` (no separator:
   // the city ends where a lower-case letter meets a capital).
-  { name: 'outlet-city', strong: true, pattern: new RegExp(`^${OUTLET}\\s*,\\s*(${CITY})(?:${DASH}|(?<=\\p{Ll})(?=\\p{Lu}))`, 'u') },
+  // `TEMPO Interaktif, Jakarta:` (1990s–2000s) ends the dateline with a colon.
+  { name: 'outlet-city', strong: true, pattern: new RegExp(`^${OUTLET}\\s*,\\s*(${CITY})(?:${DASH}|\\s*:\\s*|(?<=\\p{Ll})(?=\\p{Lu}))`, 'u') },
   // `JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `.
   { name: 'city-outlet', strong: true, pattern: new RegExp(`^(${CITY})\\s*,\\s*${OUTLET_AFTER_CITY}${DASH}`, 'u') },
   // Antara: `Jakarta (ANTARA) - `.
-  { name: 'city-antara', strong: true, pattern: new RegExp(`^(${CITY})\\s*\\((?:ANTARA|Antara)(?: News)?\\)${DASH}`, 'u') },
+  { name: 'city-antara', strong: true, pattern: new RegExp(`^(${CITY})(?:\\s*,\\s*\\d{1,2}/\\d{1,2})?\\s*\\((?:ANTARA|Antara)(?: News)?\\)${DASH}`, 'u') },
   // Outlet without a city: `KOMPAS.com - `.
   { name: 'outlet-only', strong: true, pattern: new RegExp(`^${OUTLET}${DASH}()`, 'u') },
   // `JAKARTA – ` in capitals.
@@ -54,9 +57,26 @@ export function splitDateline(text: string, allowWeak: boolean): DatelineSplit |
     const rest = text.slice(m[0].length).trim();
     if (rest.length === 0) continue;
     const city = (m[1] ?? '').trim();
-    return { dateline: city.length > 0 ? city : null, rest };
+    // `ANTARA - ` names the outlet, not a city.
+    return { dateline: city.length > 0 && !isOutletName(city) ? city : null, rest };
   }
   return null;
+}
+
+/**
+ * Reads a dateline printed on a line of its own (`Jakarta, CNN Indonesia --`, `Jakarta -`,
+ * `JAKARTA –`): the city (or null for an outlet alone), or undefined when the line is something else.
+ */
+export function matchBareDateline(text: string): string | null | undefined {
+  if (text.length > 60) return undefined;
+  const padded = `${text} `;
+  for (const { pattern } of DATELINE_PATTERNS) {
+    const m = pattern.exec(padded);
+    if (m === null || m[0].trimEnd().length < text.length) continue;
+    const city = (m[1] ?? '').trim();
+    return city.length > 0 && !isOutletName(city) ? city : null;
+  }
+  return undefined;
 }
 
 /**

@@ -42,6 +42,9 @@ const alternation = (words: Iterable<string>): string =>
 const MONTH = `(?:${alternation(Object.keys(MONTHS))})`;
 const WEEKDAY = `(?:${alternation(Object.keys(WEEKDAYS))})`;
 
+/** Words printed before the date on some layouts: `Diterbitkan 20 Agu 2021, 00:01 WIB`, `Published:`. */
+const PUBLISHED_LABEL = '(?:diterbitkan|dipublikasikan|terbit|published|posted|updated|diperbarui)';
+
 /**
  * A whole line that is a publication date, in every shape seen on the pages:
  * `Jumat, 28 Oktober 2022 12:00 WIB`, `19 Agustus 2020 | 13.10 WIB`, `Senin, 7 Juli 2014`,
@@ -50,14 +53,57 @@ const WEEKDAY = `(?:${alternation(Object.keys(WEEKDAYS))})`;
  * becomes the publication date.
  */
 const DATE_LINE = new RegExp(
-  '^(?:kompas\\.com\\s*[-–]\\s*)?' +
+  `^\\|?\\s*(?:kompas\\.com\\s*[-–]\\s*|${PUBLISHED_LABEL}\\s*:?\\s*)?` +
     `(?:(${WEEKDAY})\\s*,?\\s+)?` +
-    `(?:(\\d{1,2})\\s+(${MONTH})\\.?,?\\s+(\\d{4})|(${MONTH})\\.?\\s+(\\d{1,2}),?\\s+(\\d{4})|(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}))` +
+    `(?:(\\d{1,2})\\s+(${MONTH})\\.?,?\\s+(\\d{4})|(${MONTH})\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})|(\\d{1,2})[/-](\\d{1,2})[/-](\\d{4}))` +
     '(?:\\s*(?:[,|/–-]|pukul|at)?\\s*(\\d{1,2})[:.](\\d{2}))?' +
     '(?:\\s*(WITA|WIB|WIT))?' +
-    '\\s*$',
+    '\\s*\\|?\\s*$',
   'i',
 );
+
+/**
+ * The archive's metadata line: `Edisi: 11/39 / Tanggal : 2010-05-16 / Halaman : 104 / Rubrik :
+ * LAPUT / Penulis : TIM LAPUT, ,`. Fields are `Name : value` pairs separated by ` / `.
+ */
+const METADATA_FIELD = /^\s*(\p{L}[\p{L} ]{1,20}?)\s*:\s*(.*?)\s*$/u;
+const MIN_METADATA_FIELDS = 3;
+
+export interface MetadataLine {
+  date: DateLine | null;
+  /** The `Penulis` / `Oleh` value, trailing commas removed. */
+  writer: string | null;
+}
+
+/** Reads an archive metadata line (at least three `Name : value` fields), or null. */
+export function parseMetadataLine(text: string): MetadataLine | null {
+  if (text.length > 300 || text.indexOf(' / ') < 0) return null;
+  const fields = new Map<string, string>();
+  for (const part of text.split(/\s+\/\s+/)) {
+    const m = METADATA_FIELD.exec(part);
+    if (m !== null) fields.set((m[1] as string).toLowerCase(), m[2] as string);
+  }
+  if (fields.size < MIN_METADATA_FIELDS) return null;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(fields.get('tanggal') ?? fields.get('date') ?? '');
+  let date: DateLine | null = null;
+  if (day !== null) {
+    const dt = DateTime.fromObject({ year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) }, { zone: FixedOffsetZone.instance(TIME_ZONE_OFFSETS[DEFAULT_TIME_ZONE] * 60) });
+    if (dt.isValid) date = { iso: dt.toISO({ suppressMilliseconds: true }) as string, precision: 'day', zone: null, weekdayMismatch: false, language: null };
+  }
+  const writer = (fields.get('penulis') ?? fields.get('oleh') ?? '').replace(/[\s,]+$/, '').trim();
+  return { date, writer: writer.length > 0 ? writer : null };
+}
+
+/** A date and a clock time opening a line: `Apr 14th 2025, 19:14, by …`, `Senin, 3 Juni 2024 10:15 WIB | …`. */
+const DATE_TIME_PREFIX = new RegExp(
+  `^(?:${WEEKDAY}\\s*,?\\s+)?(?:\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[,|-]?\\s*\\d{1,2}[:.]\\d{2}\\b`,
+  'i',
+);
+
+/** Whether a line opens with a date and a time (a byline-and-date line, never a headline). */
+export function opensWithDateTime(text: string): boolean {
+  return DATE_TIME_PREFIX.test(text);
+}
 
 /** Cheap pre-check: every date line contains a four-digit year. */
 const HAS_YEAR = /\d{4}/;

@@ -8,6 +8,7 @@ export const PARSE_ERROR_CODES = [
   'TOO_LARGE',
   'NO_TITLE',
   'NO_BODY',
+  'UNSUPPORTED_LAYOUT',
   'BAD_OPTION',
   'DATE_OUT_OF_RANGE',
   'INTERNAL',

@@ -1,4 +1,5 @@
 import { ParseError } from './errors';
+import { redactPersonalData } from './redact';
 
 /** Largest accepted input, in UTF-8 bytes (2 MiB): a real article page is 5–60 KB. */
 export const MAX_INPUT_BYTES = 2 * 1024 * 1024;
@@ -97,7 +98,7 @@ const tooLarge = (bytes: number): ParseError =>
 
 /**
  * Turns the raw input into text: checks the size, rejects binary data and invalid UTF-8,
- * strips a byte-order mark and normalises line breaks to `\n`. Throws ParseError.
+ * strips a byte-order mark and redacts e-mail addresses and phone numbers. Throws ParseError.
  */
 export function decodeInput(input: unknown): string {
   let text: string;
@@ -134,7 +135,8 @@ export function decodeInput(input: unknown): string {
   if (text.trim().length === 0) {
     throw new ParseError('EMPTY_INPUT', 'The input is empty (or only whitespace); there is no article to parse.');
   }
-  return text;
+  // Before anything reads a line: personal data must not reach a field, `discarded` or a message.
+  return redactPersonalData(text);
 }
 
 /** Splits text into its non-blank lines, keeping each line's 1-based number. */

@@ -37,6 +37,9 @@ export const WIDGET_LINES = [
   'back to top',
   'scroll ke bawah untuk membaca berita',
   'scroll down to read the news',
+  'this browser does not support the video element.',
+  'ilust',
+  'ilustrasi',
 ] as const;
 
 /**
@@ -104,7 +107,30 @@ const EXACT: ReadonlyMap<string, DiscardReason> = new Map<string, DiscardReason>
 ]);
 
 /** Widget lines that end an item of the related list. */
+/**
+ * Boilerplate lines as printed in full: a line that is the start of one of these, cut off by the
+ * scraper (`Baca berita dengan sedikit iklan, klik di si`), is the same clutter.
+ */
+export const CLUTTER_LINES = [
+  'baca berita dengan sedikit iklan, klik di sini',
+  'ikuti berita terkini dari tempo di google news, klik di sini',
+  'ikuti berita terkini dari tempo.co di google news, klik di sini',
+  'click here to get the latest news updates from tempo on google news',
+  'scroll ke bawah untuk membaca berita',
+  'scroll untuk melanjutkan membaca',
+  'baca berita tanpa iklan. gabung kompas.com+',
+] as const;
+
+/** A cut-off copy keeps at least this much of the line. */
+const MIN_CUT_CLUTTER = 16;
+
 export const RELATED_ITEM_CLOSERS: ReadonlySet<string> = new Set(['baca selengkapnya', 'read more']);
+
+/** A widget's id printed as text (`image-gnews`): lower-case words joined by hyphens, no spaces. */
+const WIDGET_ID = /^[a-z]{2,}(?:-[a-z]{2,})+$/;
+
+/** The reading-time badge under a headline: `waktu baca 2 menit`, `3 min read`. */
+const READING_TIME = /^(?:waktu baca \d+ menit|\d+ min(?:ute)?s? read)$/;
 
 /** Longest boilerplate prefix worth testing; longer lines are content (skips regexes on paragraphs). */
 const MAX_NOISE_LENGTH = 160;
@@ -118,10 +144,12 @@ const AD: NoiseMatch = { reason: 'ad', paywall: false };
 const WIDGET: NoiseMatch = { reason: 'widget', paywall: false };
 const BOILERPLATE_MATCH: NoiseMatch = { reason: 'boilerplate', paywall: false };
 const PAYWALL_MATCH: NoiseMatch = { reason: 'boilerplate', paywall: true };
+const LABEL_MATCH: NoiseMatch = { reason: 'label', paywall: false };
 const BY_REASON: Readonly<Record<DiscardReason, NoiseMatch>> = {
   ad: AD,
   widget: WIDGET,
   boilerplate: BOILERPLATE_MATCH,
+  chrome: { reason: 'chrome', paywall: false },
   duplicate: { reason: 'duplicate', paywall: false },
   label: { reason: 'label', paywall: false },
 };
@@ -129,9 +157,18 @@ const BY_REASON: Readonly<Record<DiscardReason, NoiseMatch>> = {
 /** Classifies a line key as page furniture (ad, widget, boilerplate), or null for content. */
 export function classifyNoise(key: string): NoiseMatch | null {
   if (key.length > MAX_NOISE_LENGTH) return null;
+  // `|`, `·`, `>`: a separator left alone on its line.
+  // Also its mis-decoded form (`·` read as Thai `ยท`): no Latin letter, no digit.
+  if (key.length <= 3 && !/[\p{Script=Latin}\p{N}]/u.test(key)) return WIDGET;
+  if (READING_TIME.test(key) || WIDGET_ID.test(key)) return WIDGET;
   const exact = EXACT.get(key);
   if (exact !== undefined) return BY_REASON[exact];
   if (PAYWALL.test(key)) return PAYWALL_MATCH;
   if (BOILERPLATE.test(key)) return BOILERPLATE_MATCH;
+  if (key.length >= MIN_CUT_CLUTTER && key.length <= 70) {
+    for (const clutter of CLUTTER_LINES) if (clutter.startsWith(key)) return BOILERPLATE_MATCH;
+  }
+  // Republika's `Baca Juga` box copied without its items: a label with nothing to read.
+  if (key === 'baca juga') return LABEL_MATCH;
   return null;
 }

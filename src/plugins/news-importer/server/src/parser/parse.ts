@@ -18,11 +18,13 @@
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
 import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
-import { splitCaption } from './credits';
-import { acceptedRange, inDateRange, parseCapturedAt, parseDateLine, type DateLine } from './dates';
-import { splitDateline, hasStrongDateline } from './dateline';
+import { matchCreditLine, parseCredit, splitCaption } from './credits';
+import { acceptedRange, inDateRange, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
+import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
+import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
+import { isProse, lineFeatures } from './features';
 import { ParseError } from './errors';
-import { decodeInput, stripBullet, toSourceLines, type SourceLine } from './input';
+import { decodeInput, lineKey, stripBullet, toSourceLines, type SourceLine } from './input';
 import { detectLanguage } from './language';
 import { classifyNoise } from './noise';
 import { extractInlineReadAlso, matchReadAlsoLine, toReadAlso } from './read-also';
@@ -30,7 +32,22 @@ import { findRelatedStart, parseRelatedList } from './related';
 import { matchSourceLine } from './source';
 import { isSectionLabel, isTitleLike } from './title';
 import type { Language, LineAssignment, ParseOptions, TracedArticle } from './types';
+import { detectOutlet, SUPPORTED_OUTLET_NAMES, type OutletEvidence } from './outlets';
 import { isOutletName } from './vocabulary';
+
+/** The outlet whose layouts are the parser's default rules. */
+const HOME_OUTLET = 'tempo';
+
+/** A team credited instead of a person (`TIM LAPUT`, `Tim Redaksi`): the desk. */
+const TEAM = /^tim\s/i;
+
+const ROLE_NAMES: Readonly<Record<BylineRole, string>> = { reporters: 'reporter', editors: 'editor', translators: 'translator' };
+
+/** A lower-case role word where a name should be (`internship`, `magang`): never a name. */
+const ROLE_PLACEHOLDER = /^\p{Ll}[\p{Ll}-]{2,20}(?:\s\p{Ll}[\p{Ll}-]{2,20})?$/u;
+
+/** A name alone under the headline, without a label: two to four capitalised words. */
+const MAX_LONE_NAME_WORDS = 4;
 
 /** Byline name lines read after one label: a label rarely credits more than three people by line. */
 const MAX_NAME_LINES = 3;
@@ -46,8 +63,10 @@ interface ParseState {
   b: ArticleBuilder;
   languageHint: Language | null;
   truncatedAt: number | null;
-  /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout). */
-  ambiguousNames: { name: string; line: number }[];
+  /** The first paragraph opened with a dateline prefix (with or without a city). */
+  datelineSeen: boolean;
+  /** Names whose role the page leaves open (old `Reporter:` / `Editor:` / one name layout), with the last label's role. */
+  ambiguousNames: { name: string; line: number; role: BylineRole; labelled: boolean }[];
   /** The clock for the accepted date range. */
   now: Date;
 }
@@ -63,6 +82,12 @@ function discardNoise(s: ParseState, line: SourceLine): boolean {
 
 /** Takes the first date line as publishedAt; later ones are discarded with a warning. */
 function acceptDate(s: ParseState, line: SourceLine, date: DateLine): void {
+  if (!inDateRange(date.iso, s.now)) {
+    // Never the publication date: the database and GraphQL cannot be trusted with it (dates.ts).
+    s.b.discard(line, 'label');
+    s.b.warn('DATE_OUT_OF_RANGE', `"${line.text}" is a date outside the accepted range (${acceptedRange(s.now)}).`, line.no);
+    return;
+  }
   const { b } = s;
   if (b.publishedAt !== null) {
     b.discard(line, 'label');
@@ -85,15 +110,21 @@ function acceptDate(s: ParseState, line: SourceLine, date: DateLine): void {
 function tryDate(s: ParseState, line: SourceLine): boolean {
   const result = parseDateLine(line.text);
   if (result === null) return false;
-  if (result.ok && !inDateRange(result.date.iso, s.now)) {
-    // Never the publication date: the database and GraphQL cannot be trusted with it (dates.ts).
-    s.b.discard(line, 'label');
-    s.b.warn('DATE_OUT_OF_RANGE', `"${line.text}" is a date outside the accepted range (${acceptedRange(s.now)}).`, line.no);
-  } else if (result.ok) acceptDate(s, line, result.date);
+  if (result.ok) acceptDate(s, line, result.date);
   else {
     s.b.discard(line, 'label');
     s.b.warn('INVALID_DATE', `"${line.text}" looks like a date line but is not a calendar date (${result.reason}).`, line.no);
   }
+  return true;
+}
+
+/** The archive's metadata line (`Edisi: … / Tanggal : 2010-05-16 / … / Penulis : TIM LAPUT, ,`): date and writer. */
+function tryMetadataLine(s: ParseState, line: SourceLine): boolean {
+  const meta = parseMetadataLine(line.text);
+  if (meta === null) return false;
+  if (meta.date !== null && s.b.publishedAt === null) acceptDate(s, line, meta.date);
+  else s.b.assign(line, 'byline');
+  if (meta.writer !== null) addCredit(s, 'reporters', splitNames(meta.writer) ?? [meta.writer]);
   return true;
 }
 
@@ -112,6 +143,7 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   const labels: { line: SourceLine; label: BylineLabel }[] = [{ line: lines[start] as SourceLine, label: first }];
   const names: { line: SourceLine; names: string[] }[] = [];
   const noise: SourceLine[] = [];
+  const placeholders: SourceLine[] = [];
   // Index after the last label or name line; furniture after it belongs to what follows.
   let next = start + 1;
   for (let i = start + 1; i < end; i++) {
@@ -128,6 +160,12 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
       continue;
     }
     if (names.length >= MAX_NAME_LINES || parseDateLine(line.text) !== null) break;
+    if (names.length === 0 && ROLE_PLACEHOLDER.test(line.text)) {
+      // `Translator` / `internship`: the slot names a role, not a person.
+      placeholders.push(line);
+      next = i + 1;
+      continue;
+    }
     const lineNames = splitNames(line.text);
     if (lineNames === null) break;
     names.push({ line, names: lineNames });
@@ -135,6 +173,7 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   }
   const lastNo = next < lines.length ? (lines[next] as SourceLine).no : Infinity;
   for (const line of noise) if (line.no < lastNo) discardNoise(s, line);
+  for (const line of placeholders) b.discard(line, 'label');
   const i = next;
 
   if (names.length === 0) {
@@ -147,10 +186,12 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   const allNames = names.flatMap((n) => n.names);
   if (labels.length > 1 && labels.every((l) => l.label.colon)) {
     // Old layout: `Reporter:` and `Editor:` followed by one name; the page does not say whose.
+    // The name sits under the last label, and on Tempo these are the desk editors: it goes there.
+    const role = (labels[labels.length - 1] as { label: BylineLabel }).label.role;
     for (const { line } of labels) b.assign(line, 'byline');
     for (const n of names) {
       b.assign(n.line, 'byline');
-      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no });
+      for (const name of n.names) s.ambiguousNames.push({ name, line: n.line.no, role, labelled: true });
     }
     return i;
   }
@@ -185,13 +226,40 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
   const split = splitCaption(text, region);
   if (split === null && region === 'body') return false;
   b.captionKeys.add(line.key);
-  b.addPhoto(line, {
+  const photo = {
     caption: split?.caption ?? text,
     credit: split?.credit ?? null,
     photographer: split?.photographer ?? null,
     agency: split?.agency ?? null,
     pool: split?.pool ?? false,
-  });
+  };
+  // A caption printed twice, the first copy (a bullet) cut short: keep the full one.
+  const shorter = b.photos.findIndex((p) => p.position === b.body.length && p.caption.length >= MIN_CUT_COPY_LENGTH && photo.caption.length > p.caption.length && photo.caption.startsWith(p.caption.replace(/(?:\.\.\.|…)$/, '')));
+  if (shorter >= 0) b.replacePhoto(shorter, line, photo);
+  else b.addPhoto(line, photo);
+  return true;
+}
+
+/**
+ * A credit on its own line under the caption it belongs to (`Foto: Mahmud Muhyidin` between two
+ * copies of the caption, a bare `TEMPO` under the header's caption): completes that photo.
+ */
+function tryCreditLine(s: ParseState, line: SourceLine, text: string, region: 'header' | 'body'): boolean {
+  const { b } = s;
+  const last = b.photos[b.photos.length - 1];
+  if (last === undefined || last.credit !== null || last.position !== b.body.length) return false;
+  const credit = matchCreditLine(text);
+  if (credit === null) return false;
+  const parts = parseCredit(credit);
+  // In the body a bare agency line is more likely a sign-off than a credit.
+  if (region === 'body' && (parts === null || parts.agencyOnly) && !/^(?:foto|photo|kredit|credit)\s*:/i.test(text)) return false;
+  last.credit = credit;
+  // `Foto: Mahmud Muhyidin`: a labelled credit that is one name is the photographer.
+  const single = parts === null ? splitNames(credit) : null;
+  last.photographer = parts?.photographer ?? (single?.length === 1 ? (single[0] as string) : null);
+  last.agency = parts?.agency ?? null;
+  last.pool = parts?.pool ?? false;
+  b.assign(line, 'photos', b.photos.length - 1);
   return true;
 }
 
@@ -205,13 +273,174 @@ function metaFollows(s: ParseState, from: number, end: number): boolean {
   return false;
 }
 
+/** How far down the page the header's anchors are looked for: past any login or menu block. */
+const HEADER_SCAN_LINES = 80;
+
+/** A line this long and dense in stop words is a paragraph, not chrome or a headline. */
+const MIN_PARAGRAPH_WORDS = 25;
+
+/** A headline printed twice is short and ends in a word; a caption printed twice carries a credit. */
+const MAX_REPEATED_TITLE_WORDS = 20;
+
+/** Whether a line is evidence of the article's header: a date line or a byline. */
+function isHeaderMeta(text: string): boolean {
+  return parseDateLine(text) !== null || matchBylineLabel(text) !== null || matchInlineByline(text) !== null;
+}
+
+/** A sentence ending inside the line (`… alias Ahok. Kementerian BUMN`): a caption and its credit, not a headline. */
+const INNER_SENTENCE_END = /(?:\p{Ll}{2,}|\d{4})\.\s+\p{Lu}/u;
+
+/**
+ * Whether a line could be a headline that the page prints twice around its lead photo. Captions
+ * are printed twice too: a bulleted line, a line with a credit, or two sentences is a caption.
+ */
+function isRepeatableTitle(text: string): boolean {
+  const f = lineFeatures(text);
+  return (
+    isTitleLike(text) &&
+    f.words >= 3 &&
+    f.words <= MAX_REPEATED_TITLE_WORDS &&
+    !f.sentenceEnd &&
+    stripBullet(text) === text &&
+    !INNER_SENTENCE_END.test(text) &&
+    splitCaption(text, 'header') === null &&
+    parseDateLine(text) === null
+  );
+}
+
+/**
+ * Region 0: where the article's header starts, found from its anchors rather than from the top.
+ * The first anchor is a date line, a byline or the dateline paragraph. Above it, the last line of
+ * account, subscription or navigation chrome closes the page chrome; and a headline printed twice
+ * before the dateline paragraph (old en.tempo.co, AMP) is the title, whatever stands above it
+ * (other headlines with their own dates).
+ */
+function findHeaderStart(s: ParseState): number {
+  const { lines } = s;
+  const limit = Math.min(lines.length, HEADER_SCAN_LINES);
+  let firstAnchor = limit;
+  let bodyAnchor = limit;
+  for (let i = 0; i < limit; i++) {
+    const text = stripBullet((lines[i] as SourceLine).text);
+    if (isHeaderMeta(text)) {
+      firstAnchor = Math.min(firstAnchor, i);
+      continue;
+    }
+    if (hasStrongDateline(text) || matchBareDateline(text) !== undefined) {
+      firstAnchor = Math.min(firstAnchor, i);
+      bodyAnchor = i;
+      break;
+    }
+  }
+  let start = 0;
+  for (let i = 0; i < firstAnchor; i++) {
+    const line = lines[i] as SourceLine;
+    // The line right above the header's first anchor is the headline even if it uses a chrome
+    // word (`Cara Berlangganan Listrik Prabayar`); chrome never sits between headline and date.
+    if (isChromeLine(line.key, line.text) && !(nextContent(lines, i + 1, limit) === firstAnchor && isTitleLike(line.text))) start = i + 1;
+    // A real paragraph means the article has begun: chrome further down is its tail.
+    else if (lineFeatures(line.text).words >= MIN_PARAGRAPH_WORDS && isProse(line.text)) break;
+  }
+  const seen = new Map<string, number>();
+  for (let i = start; i < bodyAnchor; i++) {
+    const line = lines[i] as SourceLine;
+    if (classifyNoise(line.key) !== null || !isRepeatableTitle(line.text)) continue;
+    const first = seen.get(line.key);
+    if (first !== undefined) return Math.max(start, first);
+    seen.set(line.key, i);
+  }
+  return start;
+}
+
+/** Index of the next line that is not furniture, or `end`. */
+function nextContent(lines: readonly SourceLine[], from: number, end: number): number {
+  for (let j = from; j < end; j++) if (classifyNoise((lines[j] as SourceLine).key) === null) return j;
+  return end;
+}
+
+/** A crawler's prefix on the first line (` date 2022-06-06 Selasa, 7 Juni 2022`): reads what follows it. */
+function tryCrawlerPrefix(s: ParseState, line: SourceLine): boolean {
+  const m = CRAWLER_PREFIX.exec(line.text);
+  if (m === null) return false;
+  const rest = line.text.slice(m[0].length).trim();
+  const date = rest.length === 0 ? null : parseDateLine(rest);
+  if (date !== null && date.ok) acceptDate(s, line, date.date);
+  else if (rest.length === 0 || classifyNoise(lineKey(rest)) !== null) s.b.discard(line, 'chrome');
+  else return false;
+  return true;
+}
+
+/**
+ * A rubric the section list lacks (the 2024 redesign has many): a short line, then a longer
+ * headline, then the date line. Only that shape, so a short headline is never taken for a rubric.
+ */
+function isUnlistedSection(s: ParseState, i: number): boolean {
+  const { lines } = s;
+  const line = lines[i] as SourceLine;
+  const words = lineFeatures(line.text).words;
+  if (words === 0 || words > 3 || line.text.length > 30 || !isTitleLike(line.text)) return false;
+  const next = lines[i + 1];
+  const after = lines[i + 2];
+  // A deck under a short headline reads like a sentence; a headline under a rubric does not.
+  if (next === undefined || after === undefined || !isTitleLike(next.text) || isProse(next.text)) return false;
+  return lineFeatures(next.text).words >= words + 2 && parseDateLine(after.text)?.ok === true;
+}
+
+/**
+ * A name alone under the headline (Koran Tempo AMP, the newsletter, en.tempo.co): the page does
+ * not say the role. en.tempo.co's layout with the font widget prints its editor there; elsewhere
+ * it is the writer. Recorded with AMBIGUOUS_BYLINE either way; a role label right under the name
+ * settles it. Returns how many lines it read (0: not a name).
+ */
+function tryLoneName(s: ParseState, i: number, end: number): number {
+  const line = s.lines[i] as SourceLine;
+  const names = splitNames(line.text);
+  if (names === null || names.length !== 1) return 0;
+  const words = (names[0] as string).split(/\s+/).length;
+  if (words < 2 || words > MAX_LONE_NAME_WORDS || isSectionLabel(line.key) || line.text === line.text.toUpperCase()) return 0;
+  const next = s.lines[i + 1];
+  const label = next !== undefined && i + 1 < end ? matchBylineLabel(next.text) : null;
+  if (label !== null && next !== undefined) {
+    // Kompas prints the name first and its role under it: `Bayu Galih` / `Penulis`.
+    s.b.assign(line, 'byline');
+    s.b.assign(next, 'byline');
+    s.b.addName(label.role, names[0] as string);
+    return 2;
+  }
+  const fontWidget = next !== undefined && i + 1 < end && /^font:?$/.test(next.key);
+  const role: BylineRole = fontWidget ? 'editors' : 'reporters';
+  s.b.assign(line, 'byline');
+  s.ambiguousNames.push({ name: names[0] as string, line: line.no, role, labelled: false });
+  return 1;
+}
+
+/** An outlet's channel credited as the desk: `CNN Indonesia TV | CNN Indonesia` → `CNN Indonesia TV`. */
+function matchDeskLine(text: string): string | null {
+  if (text.length > 80 || text.indexOf('|') < 0) return null;
+  const parts = text.split('|').map((p) => p.trim());
+  const channel = (part: string): boolean => isOutletName(part) || isOutletName(part.replace(/\s+(?:TV|Video|English)$/, ''));
+  return parts.every(channel) ? (parts[0] as string) : null;
+}
+
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
 function readTitle(s: ParseState): number {
   const { lines, b } = s;
-  let i = 0;
+  const start = findHeaderStart(s);
+  for (let k = 0; k < start; k++) {
+    const line = lines[k] as SourceLine;
+    const noise = classifyNoise(line.key);
+    b.discard(line, noise?.reason ?? 'chrome');
+  }
+  let i = start;
   for (; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
+    if (i === 0 && tryCrawlerPrefix(s, line)) continue;
     if (discardNoise(s, line) || tryDate(s, line)) continue;
+    if (b.section === null && isUnlistedSection(s, i)) {
+      b.section = line.text;
+      b.assign(line, 'section');
+      continue;
+    }
     if (b.section === null && isSectionLabel(line.key)) {
       b.section = line.text;
       b.assign(line, 'section');
@@ -223,7 +452,7 @@ function readTitle(s: ParseState): number {
   if (candidate === undefined) {
     throw new ParseError('NO_TITLE', 'The page has no headline: only furniture (ads, widgets, dates) was found.');
   }
-  if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
+  if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || opensWithDateTime(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
     throw new ParseError(
       'NO_TITLE',
       `Line ${candidate.no} should be the headline but reads like body text ("${candidate.text.slice(0, 60)}${candidate.text.length > 60 ? '…' : ''}"); is this a fragment without its title?`,
@@ -242,14 +471,15 @@ function readHeader(s: ParseState, start: number, end: number): number {
   const titleKey = b.titleLine?.key;
   let strongStart = end;
   for (let j = start; j < end; j++) {
-    const text = (lines[j] as SourceLine).text;
-    if (hasStrongDateline(text) && parseDateLine(text) === null) {
+    const text = stripBullet((lines[j] as SourceLine).text);
+    if ((hasStrongDateline(text) || matchBareDateline(text) !== undefined) && parseDateLine(text) === null) {
       strongStart = j;
       break;
     }
   }
   const hasStrong = strongStart < end;
   let metaSeen = false;
+  let lastLoneName = -2;
   let i = start;
   while (i < strongStart) {
     const line = lines[i] as SourceLine;
@@ -262,7 +492,7 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (tryDate(s, line)) {
+    if (tryDate(s, line) || tryMetadataLine(s, line)) {
       metaSeen = true;
       i++;
       continue;
@@ -274,6 +504,24 @@ function readHeader(s: ParseState, start: number, end: number): number {
       continue;
     }
     if (tryInlineByline(s, line)) {
+      metaSeen = true;
+      i++;
+      continue;
+    }
+    if (line.key === 'tim redaksi' && lastLoneName === i - 1) {
+      // Kompas: writers, then the editor, then a `Tim Redaksi` link closing the credits.
+      const names = s.ambiguousNames.filter((n) => !n.labelled);
+      const editor = names[names.length - 1];
+      if (names.length >= 2 && editor !== undefined) editor.role = 'editors';
+      b.discard(line, 'label');
+      i++;
+      continue;
+    }
+    const channel = matchDeskLine(line.text);
+    if (channel !== null) {
+      // CNN Indonesia prints its name (or its channel, `CNN Indonesia TV | CNN Indonesia`) under the headline.
+      b.assign(line, 'byline');
+      b.byline.desk ??= channel;
       metaSeen = true;
       i++;
       continue;
@@ -292,7 +540,21 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
+    const afterName = lastLoneName === i - 1;
+    const { reporters, editors, translators, desk } = b.byline;
+    const nobodyCredited = reporters.length + editors.length + translators.length + s.ambiguousNames.length === 0 && desk === null;
+    const nameLines = (nobodyCredited || afterName) && b.photos.length === 0 ? tryLoneName(s, i, strongStart) : 0;
+    if (nameLines > 0) {
+      metaSeen = true;
+      i += nameLines;
+      lastLoneName = i - 1;
+      continue;
+    }
     const text = stripBullet(line.text);
+    if (tryCreditLine(s, line, text, 'header')) {
+      i++;
+      continue;
+    }
     const isCaption = b.captionKeys.has(line.key) || splitCaption(text, 'header') !== null;
     if (!metaSeen && b.subtitle === null && !isCaption && b.photos.length === 0 && (hasStrong || metaFollows(s, i + 1, strongStart))) {
       b.subtitle = line.text;
@@ -305,9 +567,101 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
+    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !MAGAZINE_LEAD.test(line.text)) {
+      // Majalah Tempo prints a deck under the date, then the story opening in capitals.
+      b.subtitle = line.text;
+      b.assign(line, 'subtitle');
+      i++;
+      continue;
+    }
     return i;
   }
   return i;
+}
+
+/**
+ * Majalah and Koran Tempo open a story with its first words in capitals (`UTJE Gustaaf Patty,
+ * Chairperson …`, `JUNI 1998. Puluhan orang …`): a capitalised word of three letters or more, then a
+ * name, a number or punctuation, never a lower-case word (which an acronym such as `KPK menetapkan` has).
+ */
+const MAGAZINE_LEAD = /^\p{Lu}{3,}(?:\s\p{Lu}{2,})*(?:[.,]|\s(?:\p{Lu}\p{Ll}|\d))/u;
+
+/** Whether the next content line opens a magazine story (see MAGAZINE_LEAD). */
+function opensMagazineStory(s: ParseState, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (classifyNoise(line.key) !== null) continue;
+    return MAGAZINE_LEAD.test(line.text) && isProse(line.text);
+  }
+  return false;
+}
+
+/** A paragraph's copy cut short further down the page is at least this long. */
+const MIN_CUT_COPY_LENGTH = 40;
+
+/**
+ * Whether a line repeats a paragraph already read: Koran Tempo AMP prints the opening paragraphs
+ * as a teaser and again under the date, the second time cut off mid-word.
+ */
+function repeatsParagraph(bodyKeys: ReadonlySet<string>, key: string): boolean {
+  if (bodyKeys.has(key)) return true;
+  if (key.length < MIN_CUT_COPY_LENGTH || PARAGRAPH_END.test(key)) return false;
+  for (const earlier of bodyKeys) if (earlier.length > key.length && earlier.startsWith(key)) return true;
+  return false;
+}
+
+/** A deck printed above the date line runs to one to three paragraphs. */
+const MAX_DECK_PARAGRAPHS = 3;
+
+/** Whether the next content line repeats a paragraph read so far (a teaser printed again under the date). */
+function repeatsAfter(s: ParseState, from: number, end: number): boolean {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (classifyNoise(line.key) !== null) continue;
+    const text = stripBullet(line.text);
+    const rest = splitDateline(text, true)?.rest ?? text;
+    return s.b.body.some((paragraph) => paragraph === rest || (rest.length >= MIN_CUT_COPY_LENGTH && paragraph.startsWith(rest)));
+  }
+  return false;
+}
+
+/** Turns the paragraphs read so far into the subtitle (the deck), one per line, photos moving to the lead. */
+function moveBodyToDeck(s: ParseState): void {
+  const { b } = s;
+  const deck = b.body.splice(0, b.body.length);
+  const assignments = b.bodyAssignments.splice(0, b.bodyAssignments.length);
+  for (const assignment of assignments) {
+    assignment.field = 'subtitle';
+    assignment.index = null;
+  }
+  // The deck's own lines are the subtitle as printed; a dateline split off the first is undone.
+  const texts = assignments.map((a, k) => s.lines.find((l) => l.no === a.line)?.text ?? (deck[k] as string));
+  b.subtitle = b.subtitle === null ? texts.join('\n') : [b.subtitle, ...texts].join('\n');
+  b.dateline = null;
+  s.datelineSeen = false;
+  for (const photo of b.photos) photo.position = 0;
+}
+
+/** Discards the rest of the page up to `end` as chrome (furniture keeps its own reason). */
+function discardChrome(s: ParseState, from: number, end: number): void {
+  for (let j = from; j < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    if (!discardNoise(s, line)) s.b.discard(line, 'chrome');
+  }
+}
+
+/**
+ * Whether the article ends at line i: a list header that follows articles (`Lihat Juga`,
+ * `Video Terkait`, `Tags:`), or what follows a paywall's cut mark when it is not more prose
+ * (`Berlangganan untuk lanjutkan membaca.` and the offer under it).
+ */
+function endsArticle(s: ParseState, i: number, end: number): boolean {
+  const line = s.lines[i] as SourceLine;
+  if (s.b.body.length === 0) return false;
+  if (isTailHeader(line.key)) return true;
+  const previous = s.lines[i - 1];
+  if (previous === undefined || !isCutMark(previous.text)) return false;
+  return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text));
 }
 
 /** Region 3: the body paragraphs with their photos, read-also links and source line. */
@@ -316,9 +670,39 @@ function readBody(s: ParseState, start: number, end: number): void {
   const titleKey = b.titleLine?.key;
   let readAlsoLabel = false;
   let lastBodyKey: string | null = null;
+  const bodyKeys = new Set<string>();
   for (let i = start; i < end; i++) {
     const line = lines[i] as SourceLine;
+    if (endsArticle(s, i, end)) {
+      discardChrome(s, i, end);
+      return;
+    }
+    if (isCutMark(line.text)) {
+      b.discard(line, 'boilerplate');
+      s.truncatedAt ??= line.no;
+      continue;
+    }
     if (discardNoise(s, line)) continue;
+    if (b.body.length === 0 && b.dateline === null) {
+      const city = matchBareDateline(stripBullet(line.text));
+      if (city !== undefined) {
+        // `Jakarta, CNN Indonesia --` on a line of its own, the paragraph on the next.
+        b.dateline = city;
+        s.datelineSeen = true;
+        b.assign(line, 'dateline');
+        continue;
+      }
+    }
+    // A date line among the first paragraphs (Koran Tempo AMP prints it under a teaser).
+    if (b.publishedAt === null && b.body.length <= MAX_DECK_PARAGRAPHS && tryDate(s, line)) {
+      if (b.body.length > 0 && !repeatsAfter(s, i + 1, end)) {
+        // Title, deck, date, story: what stood above the date line was the deck, not the story.
+        moveBodyToDeck(s);
+        bodyKeys.clear();
+        lastBodyKey = null;
+      }
+      continue;
+    }
     if (readAlsoLabel) {
       readAlsoLabel = false;
       b.addReadAlso(line, toReadAlso(line.text));
@@ -342,23 +726,26 @@ function readBody(s: ParseState, start: number, end: number): void {
     }
     if (b.body.length > 0 && tryInlineByline(s, line)) continue;
     const text = stripBullet(line.text);
-    if (b.captionKeys.has(line.key) || line.key === titleKey || line.key === lastBodyKey) {
+    if (b.captionKeys.has(line.key) || line.key === titleKey || line.key === lastBodyKey || repeatsParagraph(bodyKeys, line.key)) {
       b.discard(line, 'duplicate');
       continue;
     }
-    if (addCaption(s, line, text, 'body')) continue;
+    if (tryCreditLine(s, line, text, 'body') || addCaption(s, line, text, 'body')) continue;
 
     let paragraph = line.text;
-    if (b.body.length === 0) {
-      const split = splitDateline(paragraph, true);
+    if (b.body.length === 0 && b.dateline === null) {
+      // A bullet before the dateline (`  • TEMPO.CO, Jakarta…`) is furniture.
+      const split = splitDateline(text, true);
       if (split !== null) {
         b.dateline = split.dateline;
+        s.datelineSeen = true;
         paragraph = split.rest;
       }
     }
     const inline = extractInlineReadAlso(paragraph);
     b.addParagraph(line, inline.paragraph);
     lastBodyKey = line.key;
+    bodyKeys.add(line.key);
     for (const entry of inline.readAlso) b.readAlso.push(entry);
   }
   if (readAlsoLabel) {
@@ -372,15 +759,43 @@ function readBody(s: ParseState, start: number, end: number): void {
   }
 }
 
+/** Lines of chrome a sign-off may be followed by before the parser stops looking for it. */
+const MAX_LINES_AFTER_SIGN_OFF = 4;
+
+/** The old tempo.co sign-off at the end of the last paragraph: `(Name-Tempo News Room)`. */
+const NEWS_ROOM_SIGN_OFF = /\s*\(([^()]{3,60}?)\s*[-–]\s*(?:Tempo News Room|TNR)\)\s*$/i;
+
 /** Moves a trailing all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`) from the body to the byline. */
 function takeSignOff(s: ParseState): number | null {
   const { b } = s;
   const lastIndex = b.body.length - 1;
   const last = b.body[lastIndex];
-  if (last === undefined || lastIndex === 0) return null;
-  const assignment = b.bodyAssignments[lastIndex] as LineAssignment;
-  const signOff = matchSignOff(last);
+  if (last === undefined) return null;
+  const newsRoom = NEWS_ROOM_SIGN_OFF.exec(last);
+  if (newsRoom !== null && newsRoom.index > 0) {
+    // `… kata dia. (Sekar Ayu-Tempo News Room)`: the reporter signs inside the last paragraph.
+    const names = splitNames((newsRoom[1] as string).trim());
+    if (names !== null) {
+      b.body[lastIndex] = last.slice(0, newsRoom.index).trimEnd();
+      for (const name of names) b.addName('reporters', name);
+      return null;
+    }
+  }
+  if (lastIndex === 0) return null;
+  // The sign-off ends the article: what follows it, when none of it is prose (widget labels, the
+  // next story's headline), is page chrome the tail detection did not name.
+  let k = lastIndex;
+  while (k > 1 && lastIndex - k < MAX_LINES_AFTER_SIGN_OFF && matchSignOff(b.body[k] as string) === null && !isProse(b.body[k] as string)) k--;
+  const signOff = matchSignOff(b.body[k] as string);
   if (signOff === null) return null;
+  const after = b.bodyAssignments.splice(k + 1);
+  b.body.splice(k + 1);
+  for (const a of after) {
+    const line = s.lines.find((l) => l.no === a.line) as SourceLine;
+    b.assignments.splice(b.assignments.indexOf(a), 1);
+    b.discard(line, 'chrome');
+  }
+  const assignment = b.bodyAssignments[k] as LineAssignment;
   b.body.pop();
   b.bodyAssignments.pop();
   // A sign-off naming only an outlet (`REUTERS`) credits a source, not a person.
@@ -396,23 +811,59 @@ function takeSignOff(s: ParseState): number | null {
 }
 
 /** Settles the byline: outlet names become the desk, ambiguous names get a role and a warning. */
-function settleByline(s: ParseState, signOffReporter: boolean): void {
+function settleByline(s: ParseState): void {
   const { b } = s;
-  for (const { name, line } of s.ambiguousNames) {
-    // With a reporter signed off at the end, the one labelled name is most likely the editor.
-    const role: BylineRole = signOffReporter ? 'editors' : 'reporters';
+  for (const { name, line, role, labelled } of s.ambiguousNames) {
     b.addName(role, name);
-    b.warn('AMBIGUOUS_BYLINE', `The page prints several byline labels but only "${name}" (line ${line}); recorded as ${role === 'editors' ? 'editor' : 'reporter'}.`, line);
+    const why = labelled ? `The page prints several byline labels but only "${name}" (line ${line}); recorded under the last label` : `"${name}" stands alone under the headline (line ${line}) without a label; recorded`;
+    b.warn('AMBIGUOUS_BYLINE', `${why}, as ${ROLE_NAMES[role]}.`, line);
   }
   for (const role of ['reporters', 'editors', 'translators'] as const) {
     const list = b.byline[role];
     for (let k = list.length - 1; k >= 0; k--) {
       const name = list[k] as string;
-      if (!isOutletName(name)) continue;
+      if (!isOutletName(name) && !TEAM.test(name)) continue;
       list.splice(k, 1);
       b.byline.desk ??= name;
     }
   }
+}
+
+/** An outlet the parser has no profile for: refused up front, never parsed with another outlet's rules. */
+function refuseUnsupportedOutlet(evidence: OutletEvidence | null): void {
+  if (evidence === null || evidence.outlet.supported) return;
+  throw new ParseError(
+    'UNSUPPORTED_LAYOUT',
+    `This page comes from ${evidence.outlet.name} ("${evidence.seen}" on line ${evidence.line}), an outlet the parser has no profile for; it reads ${SUPPORTED_OUTLET_NAMES.join(', ')}. Import this article by hand.`,
+    evidence.line,
+  );
+}
+
+/** How many of the header's anchors a page of another profiled outlet must show. */
+const MIN_OUTLET_ANCHORS = 2;
+
+/**
+ * A page of another profiled outlet must show at least two of its header's anchors: a date
+ * line, the dateline prefix of the first paragraph, a byline. With fewer, the parser cannot be
+ * sure where the article is (a special-report layout, a video page) and says what it found.
+ */
+function refuseUnplacedPage(s: ParseState, evidence: OutletEvidence | null): void {
+  if (evidence === null || evidence.outlet.id === HOME_OUTLET) return;
+  const { b } = s;
+  const { reporters, editors, translators, desk } = b.byline;
+  const anchors = {
+    'a date line': b.publishedAt !== null,
+    'a dateline': s.datelineSeen,
+    'a byline': reporters.length + editors.length + translators.length > 0 || desk !== null,
+  };
+  const found = Object.entries(anchors).filter(([, seen]) => seen).map(([name]) => name);
+  if (found.length >= MIN_OUTLET_ANCHORS) return;
+  const missing = Object.entries(anchors).filter(([, seen]) => !seen).map(([name]) => name);
+  throw new ParseError(
+    'UNSUPPORTED_LAYOUT',
+    `This ${evidence.outlet.name} page ("${evidence.seen}" on line ${evidence.line}) shows ${found.length === 0 ? 'none' : `only ${found.join(' and ')}`} of its header (missing ${missing.join(', ')}) under "${(b.title ?? '').slice(0, 60)}": its layout is not one the parser can place. Import this article by hand.`,
+    evidence.line,
+  );
 }
 
 /** Page-level warnings: what a reviewer should look at before publishing the import. */
@@ -473,8 +924,10 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Traced
   const now = readNow(options);
   const capturedAt = readCapturedAt(options, now);
   const lines = toSourceLines(decodeInput(input));
+  const outlet = detectOutlet(lines);
+  refuseUnsupportedOutlet(outlet);
   const b = new ArticleBuilder();
-  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, ambiguousNames: [], now };
+  const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, datelineSeen: false, ambiguousNames: [], now };
 
   const afterTitle = readTitle(s);
   const relatedStart = findRelatedStart(lines, afterTitle);
@@ -484,8 +937,9 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Traced
     throw new ParseError('NO_BODY', `The page has a headline ("${b.title ?? ''}") but no body paragraphs.`, null);
   }
   parseRelatedList(lines, relatedStart, lines.length, b, capturedAt, now);
-  const signOffLine = takeSignOff(s);
-  settleByline(s, signOffLine !== null && b.byline.reporters.length > 0);
+  takeSignOff(s);
+  settleByline(s);
+  refuseUnplacedPage(s, outlet);
   finish(s);
 
   b.discarded.sort((x, y) => x.line - y.line);

@@ -5,8 +5,13 @@
 const SOURCE_LINE = /^(?:sumber|source)\s*:\s*(.{1,120})$/i;
 const MAX_SOURCE_WORDS = 10;
 
-/** Reads a source line (`Sumber: RT.com` → `RT.com`), or null. */
+/** A syndicated story's note: `Berita ini telah tayang di Kompas.com dengan judul: "…"`. */
+const SYNDICATED = /^(?:artikel|berita) ini (?:telah )?(?:tayang|terbit|dimuat) di (\S+?(?:\s\S+?){0,3})\s+dengan judul\b/i;
+
+/** Reads a source line (`Sumber: RT.com` → `RT.com`, `Berita ini telah tayang di X dengan judul: …` → `X`), or null. */
 export function matchSourceLine(text: string): string | null {
+  const syndicated = SYNDICATED.exec(text);
+  if (syndicated !== null) return (syndicated[1] as string).replace(/[.,]$/, '');
   const m = SOURCE_LINE.exec(text);
   if (m === null) return null;
   const source = (m[1] as string).trim().replace(/\.$/, '');

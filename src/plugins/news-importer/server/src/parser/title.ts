@@ -8,9 +8,12 @@ const MAX_TITLE_LENGTH = 250;
 const SENTENCE_END = /[.,;:]$/;
 const ELLIPSIS = /(?:\.\.\.|…)$/;
 
+/** Interview transcripts mark speakers with `+ ` and `- `: such a line is dialogue, never a headline. */
+const DIALOGUE = /^[+-]\s/;
+
 /** Whether a line can be the headline. A line that reads like a body sentence cannot. */
 export function isTitleLike(text: string): boolean {
-  if (text.length > MAX_TITLE_LENGTH || !/\p{L}/u.test(text)) return false;
+  if (text.length > MAX_TITLE_LENGTH || !/\p{L}/u.test(text) || DIALOGUE.test(text)) return false;
   if (SENTENCE_END.test(text) && !ELLIPSIS.test(text)) return false;
   return text.split(/\s+/).length <= MAX_TITLE_WORDS;
 }

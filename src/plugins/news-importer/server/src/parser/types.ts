@@ -10,8 +10,12 @@ export type Language = 'id' | 'en';
 /** `minute` when the date line printed a time, `day` when it printed a date only. */
 export type DatePrecision = 'minute' | 'day';
 
-/** Why a line was dropped from every field. */
-export type DiscardReason = 'ad' | 'boilerplate' | 'duplicate' | 'label' | 'widget';
+/**
+ * Why a line was dropped from every field. `chrome` is the page around the article: everything
+ * above its header (login and subscription blocks, navigation, other headlines) and after its end
+ * (`Lihat Juga`, `Video Terkait`, a paywall's subscription offer, the site footer).
+ */
+export type DiscardReason = 'ad' | 'boilerplate' | 'chrome' | 'duplicate' | 'label' | 'widget';
 
 export type ParseWarningCode =
   | 'NO_DATE'
@@ -110,6 +114,7 @@ export type ArticleField =
   | 'section'
   | 'byline'
   | 'publishedAt'
+  | 'dateline'
   | 'body'
   | 'photos'
   | 'source'

@@ -1,4 +1,4 @@
-import { parseCredit, splitCaption } from '../credits';
+import { matchCreditLine, parseCredit, splitCaption } from '../credits';
 
 describe('parseCredit', () => {
   it.each([
@@ -63,5 +63,41 @@ describe('splitCaption', () => {
     ['a quoted sentence', '“Kami sudah bekerja sama dengan REUTERS/AP,” kata dia'],
   ])('never turns %s in the body into a caption', (_label, text) => {
     expect(splitCaption(text, 'body')).toBeNull();
+  });
+});
+
+describe('credits without slash or brackets (issue 10)', () => {
+  it.each([
+    ['Perdana Menteri Contoh menyapa warga di London. REUTERS', 'Perdana Menteri Contoh menyapa warga di London.', 'REUTERS'],
+    ['Petugas menata kotak suara di gudang, 5 Juli 2014. ANTARA FOTO', 'Petugas menata kotak suara di gudang, 5 Juli 2014.', 'ANTARA FOTO'],
+    ['Ilustrasi orang bekerja di kantor. shutterstock.com', 'Ilustrasi orang bekerja di kantor.', 'shutterstock.com'],
+    ['Sampul majalah edisi khusus. Kredit: Time', 'Sampul majalah edisi khusus.', 'Time'],
+    ['Gubernur meninjau banjir, 3 Maret 2021.[TEMPO]', 'Gubernur meninjau banjir, 3 Maret 2021.', 'TEMPO'],
+    ['Presiden menyapa wartawan di Padang, 8 Februari 2018. Foto/Contoh/Biro Pers Setpres', 'Presiden menyapa wartawan di Padang, 8 Februari 2018.', 'Foto/Contoh/Biro Pers Setpres'],
+  ])('splits %j under the headline', (line, caption, credit) => {
+    expect(splitCaption(line, 'header')).toMatchObject({ caption, credit });
+  });
+
+  it('keeps ANTARA FOTO as the agency when its photographer follows', () => {
+    expect(splitCaption('Presiden di Yogyakarta, 31 Desember 2019. ANTARA FOTO/Contoh Fotografer', 'header')).toMatchObject({ credit: 'ANTARA FOTO/Contoh Fotografer', agency: 'ANTARA FOTO' });
+  });
+
+  it('does not take a bare agency after a body sentence for a credit', () => {
+    expect(splitCaption('Kantor berita itu mengutip pejabat setempat. REUTERS', 'body')).toBeNull();
+  });
+});
+
+describe('matchCreditLine', () => {
+  it.each([
+    ['Foto: Republika/Contoh Fotografer', 'Republika/Contoh Fotografer'],
+    ['Foto: Contoh Fotografer', 'Contoh Fotografer'],
+    ['TEMPO', 'TEMPO'],
+    ['Kompas.com/Contoh Fotografer', 'Kompas.com/Contoh Fotografer'],
+  ])('reads %j', (line, credit) => {
+    expect(matchCreditLine(line)).toBe(credit);
+  });
+
+  it('rejects a sentence', () => {
+    expect(matchCreditLine('Foto itu beredar luas di media sosial sejak pekan lalu dan memicu perdebatan panjang di antara warganet yang penasaran.')).toBeNull();
   });
 });

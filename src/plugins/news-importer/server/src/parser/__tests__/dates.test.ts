@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { parseCapturedAt, parseDateLine, parseRelativeAge, resolveRelativeAge, type DateLine } from '../dates';
+import { parseCapturedAt, parseDateLine, parseMetadataLine, parseRelativeAge, resolveRelativeAge, type DateLine } from '../dates';
 
 function date(text: string): DateLine {
   const result = parseDateLine(text);
@@ -101,5 +101,26 @@ describe('parseCapturedAt', () => {
     expect(parseCapturedAt(new Date(0))?.toMillis()).toBe(0);
     expect(parseCapturedAt('yesterday')).toBeNull();
     expect(parseCapturedAt(new Date(Number.NaN))).toBeNull();
+  });
+});
+
+describe('date formats seen on real pages (issue 10)', () => {
+  it.each([
+    ['Sabtu, 23 Maret 2024', '2024-03-23T00:00:00+07:00', 'day'],
+    ['Diterbitkan 20 Agu 2021, 00:01 WIB', '2021-08-20T00:01:00+07:00', 'minute'],
+    ['Rabu 19 Aug 2020 15:46 WIB', '2020-08-19T15:46:00+07:00', 'minute'],
+    ['Sunday, 22 January, 2017 | 08:28 WIB', '2017-01-22T08:28:00+07:00', 'minute'],
+    ['Apr 14th 2025, 19:14', '2025-04-14T19:14:00+07:00', 'minute'],
+    ['| Saturday, 23 June 2018 |', '2018-06-23T00:00:00+07:00', 'day'],
+  ])('reads %j', (text, iso, precision) => {
+    expect(parseDateLine(text)).toMatchObject({ ok: true, date: { iso, precision } });
+  });
+
+  it('reads the archive metadata line: its date and its writer', () => {
+    expect(parseMetadataLine('Edisi: 12/40 / Tanggal : 2011-06-19 / Halaman : 88 / Rubrik : NASIONAL / Penulis : TIM CONTOH, ,')).toEqual({
+      date: { iso: '2011-06-19T00:00:00+07:00', precision: 'day', zone: null, weekdayMismatch: false, language: null },
+      writer: 'TIM CONTOH',
+    });
+    expect(parseMetadataLine('Harga / kurs : naik / turun')).toBeNull();
   });
 });

@@ -59,10 +59,30 @@ describe('byline variants', () => {
     expect(article.body).toEqual(['KEBAKARAN GUDANG']);
   });
 
-  it('records the ambiguous old layout as reporter when nobody signs off', () => {
+  it('records the ambiguous old layout under the last label (the editor) and warns', () => {
     const article = parseArticle(page(TITLE, 'Reporter:', 'Editor:', 'Ninis Chairunnisa', `TEMPO.CO, Jakarta - ${P1}`));
-    expect(article.byline.reporters).toEqual(['Ninis Chairunnisa']);
+    expect(article.byline.reporters).toEqual([]);
+    expect(article.byline.editors).toEqual(['Ninis Chairunnisa']);
     expect(codes(article)).toContain('AMBIGUOUS_BYLINE');
+  });
+
+  it('credits a name alone under the headline as the writer, with AMBIGUOUS_BYLINE', () => {
+    const article = parseArticle(page(TITLE, 'Sekar Ayu Lestari', `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.byline.reporters).toEqual(['Sekar Ayu Lestari']);
+    expect(article.body).toEqual([P1]);
+    expect(codes(article)).toContain('AMBIGUOUS_BYLINE');
+  });
+
+  it("credits the name alone above en.tempo.co's font widget as the editor", () => {
+    const article = parseArticle(page(TITLE, 'Sekar Ayu Lestari', '  • Font:', '  • Ukuran Font: - +', `  • TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.byline.editors).toEqual(['Sekar Ayu Lestari']);
+    expect(article.photos).toEqual([]);
+  });
+
+  it('does not take a role word in the name slot (`Translator` / `internship`) for a name or a caption', () => {
+    const article = parseArticle(page(TITLE, 'Translator', 'internship', 'Editor', 'Nurhadi', 'Kamis, 21 Oktober 2021 18:18 WIB', `TEMPO.CO, Jakarta - ${P1}`));
+    expect(article.byline).toEqual({ reporters: [], editors: ['Nurhadi'], translators: [], desk: null });
+    expect(article.photos).toEqual([]);
   });
 
   it('reads several names under one label', () => {

@@ -1,6 +1,8 @@
 import { readFileSync } from 'fs';
 import path from 'path';
 import { MAX_INPUT_BYTES, ParseError, parseArticle, safeParseArticle, type ParseErrorCode } from '..';
+import { toSourceLines } from '../input';
+import { detectOutlet } from '../outlets';
 
 // Bad input: never an untyped exception, always ParseError with a stable code and, when there
 // is one, the line.
@@ -178,5 +180,51 @@ describe('ParseError and safeParseArticle', () => {
       const result = safeParseArticle(lines.join('\n'));
       if (!result.ok) expect(['EMPTY_INPUT', 'NO_TITLE', 'NO_BODY']).toContain(result.error.code);
     }
+  });
+});
+
+describe('pages the parser cannot place (UNSUPPORTED_LAYOUT)', () => {
+  const body = 'Pedagang di sekitar pasar mengaku melihat dua tas besar tergeletak di dekat pagar sejak subuh, sebelum polisi datang dan menutup jalan.';
+
+  it('refuses an outlet without a profile and names it and where it was seen', () => {
+    const result = safeParseArticle(['Judul Contoh dari Media Lain', '', 'Suasana pasar pagi hari [suara.com/Fotografer Contoh]', '', `Suara.com - ${body}`].join('\n'));
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'UNSUPPORTED_LAYOUT',
+        message:
+          'This page comes from Suara.com ("suara.com" on line 3), an outlet the parser has no profile for; it reads Tempo.co, Kompas.com, detik.com, Antara, CNN Indonesia, Republika, Liputan6.com, kumparan. Import this article by hand.',
+        line: 3,
+      },
+    });
+  });
+
+  it('refuses a profiled outlet’s page that shows only one anchor of its header', () => {
+    const result = safeParseArticle(['Judul Laporan Khusus Contoh', '', `BANDUNG, KOMPAS.com - ${body}`, '', body.replace('subuh', 'malam')].join('\n'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('UNSUPPORTED_LAYOUT');
+      expect(result.error.message).toContain('shows only a dateline of its header (missing a date line, a byline)');
+    }
+  });
+
+  it('parses the same outlet when its header shows a date line and a dateline', () => {
+    const article = parseArticle(['Judul Laporan Khusus Contoh', '', 'Kompas.com - 05/05/2022, 19:37 WIB', '', `BANDUNG, KOMPAS.com - ${body}`].join('\n'));
+    expect(article.dateline).toBe('BANDUNG');
+    expect(article.publishedAt).toBe('2022-05-05T19:37:00+07:00');
+  });
+});
+
+describe('detectOutlet', () => {
+  const lines = (...texts: string[]) => toSourceLines(texts.join('\n\n'));
+  const paragraph = 'Menurut pejabat itu, kebijakan tersebut sudah dibahas bersama pemerintah daerah dan akan diumumkan pekan depan di Jakarta, seperti dikutip Kompas.com.';
+
+  it('does not take an outlet quoted inside a paragraph for the page’s outlet', () => {
+    expect(detectOutlet(lines('Judul Contoh', `TEMPO.CO, Jakarta - ${paragraph}`, paragraph))?.outlet.id).toBe('tempo');
+    expect(detectOutlet(lines('Judul Contoh', paragraph, paragraph))).toBeNull();
+  });
+
+  it('reads the outlet in a dateline that opens with the city', () => {
+    expect(detectOutlet(lines('Judul Contoh', `Jakarta, CNBC Indonesia - ${paragraph}`, 'Foto: Pejabat di kantornya (Contoh/detikcom)'))?.outlet.id).toBe('cnbc-indonesia');
   });
 });
