@@ -85,7 +85,8 @@ export async function startTarget(name: string, env: Record<string, string> = {}
 export interface PageParts {
   title: string;
   reporter: string;
-  date?: string;
+  /** The date line; null for a page without one. */
+  date?: string | null;
   caption?: string;
   paragraphs?: string[];
   readAlso?: string;
@@ -101,7 +102,7 @@ export function tempoPage(parts: PageParts): string {
     parts.title,
     'Reporter',
     parts.reporter,
-    parts.date ?? 'Senin, 14 Oktober 2024 09:15 WIB',
+    ...(parts.date === null ? [] : [parts.date ?? 'Senin, 14 Oktober 2024 09:15 WIB']),
     `${parts.caption ?? 'Warga melintasi genangan air di jalan desa.'} TEMPO/Subekti.`,
     `TEMPO.CO, Jakarta - ${paragraphs[0]}`,
     ...paragraphs.slice(1),
