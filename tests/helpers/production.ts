@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { Client } from 'pg';
+import { onPostgres, postgresUrl } from './postgres';
 import { freshSecrets } from './secrets';
 
 export const APP_DIR = path.resolve(__dirname, '..', '..');
@@ -44,29 +44,13 @@ export interface ProductionOptions {
   env?: Record<string, string>;
 }
 
-const postgresUrl = (database: string): string => {
-  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  base.pathname = `/${database}`;
-  return base.toString();
-};
-
-async function onPostgres(sql: string): Promise<void> {
-  const client = new Client({ connectionString: postgresUrl('postgres') });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Starts `strapi start` on a fresh database and waits until `/_health` answers. */
 export async function startProductionStrapi(options: ProductionOptions): Promise<ProductionServer> {
   const name = `kabar_prod_${process.pid}_${randomBytes(4).toString('hex')}`;
   const sqliteFile = path.join('.tmp', 'production', `${name}.db`);
   const databaseEnv: Record<string, string> =
     options.database === 'postgres' ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name) } : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: sqliteFile };
-  if (options.database === 'postgres') await onPostgres(`CREATE DATABASE "${name}"`);
+  if (options.database === 'postgres') await onPostgres('postgres', (client) => client.query(`CREATE DATABASE "${name}"`));
   else fs.mkdirSync(path.join(APP_DIR, path.dirname(sqliteFile)), { recursive: true });
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.createWriteStream(options.logFile);
@@ -96,7 +80,7 @@ export async function startProductionStrapi(options: ProductionOptions): Promise
 
   const cleanUp = async (): Promise<void> => {
     log.end();
-    if (options.database === 'postgres') await onPostgres(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    if (options.database === 'postgres') await onPostgres('postgres', (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     else for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(APP_DIR, sqliteFile + suffix), { force: true });
   };
 

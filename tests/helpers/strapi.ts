@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createStrapi, type Core } from '@strapi/strapi';
-import { Client } from 'pg';
+import { onPostgres, postgresUrl } from './postgres';
 import { freshSecrets } from './secrets';
 
 const APP_DIR = path.resolve(__dirname, '..', '..');
@@ -18,30 +18,14 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-function postgresUrl(database: string): string {
-  const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  base.pathname = `/${database}`;
-  return base.toString();
-}
-
-async function onPostgresAdmin<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: postgresUrl('postgres') });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /** Points the environment at a new, empty database and returns how to remove it afterwards. */
 async function freshDatabase(): Promise<() => Promise<void>> {
   const name = `kabar_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   if (DATABASE_CLIENT === 'postgres') {
-    await onPostgresAdmin((client) => client.query(`CREATE DATABASE "${name}"`));
+    await onPostgres('postgres', (client) => client.query(`CREATE DATABASE "${name}"`));
     process.env.DATABASE_CLIENT = 'postgres';
     process.env.DATABASE_URL = postgresUrl(name);
-    return () => onPostgresAdmin((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
+    return () => onPostgres('postgres', (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined);
   }
   const relative = path.join('.tmp', `${name}.db`);
   fs.mkdirSync(path.join(APP_DIR, '.tmp'), { recursive: true });

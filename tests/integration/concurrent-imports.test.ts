@@ -5,12 +5,12 @@
  * and from two `npm run import` processes filing one folder at once beside it, on this file's database
  * (SQLite, or PostgreSQL under `npm run test:postgres`).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import { makeTempoPage } from '../../scripts/lib/tempo-pages';
+import { runProcess, type ProcessRun } from '../helpers/processes';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -176,16 +176,7 @@ describe('same headline, different days, imported at once', () => {
     }
 
     const env = { ...process.env, NEWS_IMPORTER_AUTO_SEED: 'false', LOG_LEVEL: 'error' };
-    const run = (args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-      new Promise((resolve, reject) => {
-        const child = spawn('npm', ['run', '--silent', 'import', '--', ...args], { cwd: ROOT, env });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-        child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-        child.on('error', reject);
-        child.on('close', (status) => resolve({ status, stdout, stderr }));
-      });
+    const run = (args: string[]): Promise<ProcessRun> => runProcess('npm', ['run', '--silent', 'import', '--', ...args], { cwd: ROOT, env });
     // One in name order, the other backwards: they meet in the middle on pages with shared headlines.
     const [first, second] = await Promise.all([run(['--json', pagesDir]), run(['--json', ...[...files].reverse()])]);
     expect({ status: first.status, stderr: first.stderr }).toEqual({ status: 0, stderr: '' });

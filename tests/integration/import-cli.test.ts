@@ -2,12 +2,12 @@
  * `npm run import` / `npm run seed` as a user runs them: each case spawns the real command, which boots
  * its own Strapi against this file's fresh database (SQLite, or PostgreSQL under `npm run test:postgres`).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Client } from 'pg';
+import { onPostgres, postgresUrl } from '../helpers/postgres';
+import { runProcess } from '../helpers/processes';
 import { freshSecrets } from '../helpers/secrets';
 import { SEED_FILE, SEED_SLUG } from '../helpers/seed';
 
@@ -36,21 +36,6 @@ interface TestDatabase {
   drop(): Promise<void>;
 }
 
-function postgresUrl(database: string): string {
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onPostgres<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: postgresUrl(database) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const ARTICLE_ROWS_SQL = 'SELECT locale, published_at FROM articles WHERE slug = $1 ORDER BY locale, published_at IS NOT NULL';
 
@@ -101,15 +86,7 @@ let pagesDir: string;
 
 /** Runs `npm run --silent import -- ...args` (or another script) the way a user does, on this file's database. */
 function run(args: readonly string[], script = 'import'): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout, stderr }));
-  });
+  return runProcess('npm', ['run', '--silent', script, ...(args.length ? ['--', ...args] : [])], { cwd: ROOT, env: childEnv });
 }
 
 /** The totals table at the end of the summary, as numbers. */

@@ -5,11 +5,11 @@
  * SQLite, SQLite's own write lock. Runs on this file's database (SQLite, or PostgreSQL under
  * `npm run test:postgres`).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
+import { onPostgres, postgresUrl } from '../helpers/postgres';
+import { runProcess } from '../helpers/processes';
 import { freshSecrets } from '../helpers/secrets';
 import { SEED_SLUG } from '../helpers/seed';
 
@@ -29,21 +29,6 @@ createStrapi({ appDir, distDir: path.join(appDir, 'dist'), autoReload: false, se
   .catch((error) => { process.stderr.write('boot failed: ' + (error && error.message) + '\\n'); process.exit(1); });
 `;
 
-function postgresUrl(database: string): string {
-  const url = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-  url.pathname = `/${database}`;
-  return url.toString();
-}
-
-async function onPostgres<T>(database: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: postgresUrl(database) });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A fresh database, how to run one query on it, and how to remove it. */
 interface TestDatabase {
@@ -104,15 +89,7 @@ it(`${PROCESSES} processes booting at once on a fresh database all come up, with
     BROWSER: 'none',
   };
   const boot = (): Promise<{ status: number | null; stdout: string; stderr: string }> =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', BOOT_ONCE], { cwd: ROOT, env });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-      child.on('error', reject);
-      child.on('close', (status) => resolve({ status, stdout, stderr }));
-    });
+    runProcess(process.execPath, ['-e', BOOT_ONCE], { cwd: ROOT, env });
 
   const runs = await Promise.all(Array.from({ length: PROCESSES }, boot));
   expect(runs.map((run) => ({ status: run.status, stdout: run.stdout, stderr: run.stderr }))).toEqual(
