@@ -18,7 +18,7 @@ const LOGIN_BLOCK = [
   'atau Daftar melalui',
   'Sudah Memiliki Akun Masuk di Sini',
   'Konfirmasi Email',
-  'Kami telah mengirimkan link aktivasi melalui email ke pembaca.contoh@mail.example.',
+  'Kami telah mengirimkan link aktivasi melalui email ke pembaca.contoh@example.com.',
   'Klik link aktivasi dan dapatkan akses membaca 2 artikel gratis non Laput di koran dan Majalah Tempo',
   'Jika Anda tidak menerima email,\nKirimkan Lagi Sekarang',
 ];

@@ -4,7 +4,7 @@ import { redactPersonalData } from '../redact';
 // Invented addresses and numbers; the shapes are the ones real pages print.
 describe('redactPersonalData', () => {
   it.each([
-    ['Kami telah mengirimkan link aktivasi melalui email ke pembaca.contoh@mail.example.', 'Kami telah mengirimkan link aktivasi melalui email ke [email].'],
+    ['Kami telah mengirimkan link aktivasi melalui email ke pembaca.contoh@example.com.', 'Kami telah mengirimkan link aktivasi melalui email ke [email].'],
     ['Redaksi: redaksi[at]contoh.co.id', 'Redaksi: [email]'],
     ['hubungi : iklan (at) contoh.com', 'hubungi : [email]'],
     ['Telepon (021) 5551234 atau 0812-3456-7890', 'Telepon [phone] atau [phone]'],
