@@ -72,6 +72,7 @@ export const TAIL_HEADERS = [
   'keywords',
   'kata kunci',
   'artikel majalah text lainnya',
+  'more articles',
 ] as const;
 
 const CHROME_LINE_SET: ReadonlySet<string> = new Set(CHROME_LINES);

@@ -29,6 +29,8 @@ export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   // the city ends where a lower-case letter meets a capital).
   // `TEMPO Interaktif, Jakarta:` (1990s–2000s) ends the dateline with a colon.
   { name: 'outlet-city', strong: true, pattern: new RegExp(`^${OUTLET}\\s*,\\s*(${CITY})(?:${DASH}|\\s*:\\s*|(?<=\\p{Ll})(?=\\p{Lu}))`, 'u') },
+  // `TEMPO.COWashington DC – `: the outlet glued to the city, no comma; only with a dash after the city.
+  { name: 'outlet-glued-city', strong: true, pattern: new RegExp(`^${OUTLET}(${CITY})${DASH}`, 'u') },
   // `JAKARTA, KOMPAS.com - `, `Jakarta, CNN Indonesia -- `.
   { name: 'city-outlet', strong: true, pattern: new RegExp(`^(${CITY})\\s*,\\s*${OUTLET_AFTER_CITY}${DASH}`, 'u') },
   // Antara: `Jakarta (ANTARA) - `.

@@ -40,6 +40,8 @@ export const WIDGET_LINES = [
   'this browser does not support the video element.',
   'ilust',
   'ilustrasi',
+  // The 2024 redesign's summary box header; its bullet sentences are a teaser, not a headline.
+  'ringkasan berita',
 ] as const;
 
 /**

@@ -337,7 +337,11 @@ function findHeaderStart(s: ParseState): number {
     const line = lines[i] as SourceLine;
     // The line right above the header's first anchor is the headline even if it uses a chrome
     // word (`Cara Berlangganan Listrik Prabayar`); chrome never sits between headline and date.
-    if (isChromeLine(line.key, line.text) && !(nextContent(lines, i + 1, limit) === firstAnchor && isTitleLike(line.text))) start = i + 1;
+    if (isChromeLine(line.key, line.text) && !(nextContent(lines, i + 1, limit) === firstAnchor && isTitleLike(line.text))) {
+      // A stamp between the headline and the body (Koran Tempo's `arsip tempo : <id>.`): when the
+      // only content above it is one headline-like line, that line is the title, not chrome.
+      if (!stampUnderTitle(lines, start, i, limit, firstAnchor)) start = i + 1;
+    }
     // A real paragraph means the article has begun: chrome further down is its tail.
     else if (lineFeatures(line.text).words >= MIN_PARAGRAPH_WORDS && isProse(line.text)) break;
   }
@@ -350,6 +354,21 @@ function findHeaderStart(s: ParseState): number {
     seen.set(line.key, i);
   }
   return start;
+}
+
+/**
+ * Whether chrome line `i` is a stamp printed right under the headline: the next content is the
+ * header's first anchor or a body paragraph, and the only content between the chrome boundary and `i` is one
+ * headline-like line that is not chrome itself.
+ */
+function stampUnderTitle(lines: readonly SourceLine[], start: number, i: number, limit: number, firstAnchor: number): boolean {
+  const next = nextContent(lines, i + 1, limit);
+  const body = next < limit && lineFeatures((lines[next] as SourceLine).text).words >= MIN_PARAGRAPH_WORDS && isProse((lines[next] as SourceLine).text);
+  if (next !== firstAnchor && !body) return false;
+  const title = nextContent(lines, start, i);
+  if (title >= i || nextContent(lines, title + 1, i) !== i) return false;
+  const line = lines[title] as SourceLine;
+  return isTitleLike(line.text) && !isChromeLine(line.key, line.text);
 }
 
 /** Index of the next line that is not furniture, or `end`. */
@@ -422,6 +441,24 @@ function matchDeskLine(text: string): string | null {
   return parts.every(channel) ? (parts[0] as string) : null;
 }
 
+/** A kicker that opens a two-line headline: a few words ending in a colon (`GBPH PRABUKUSUMO:`). */
+const MAX_KICKER_WORDS = 6;
+
+/**
+ * The second line of a headline printed on two lines, the first being a short kicker ending in a
+ * colon (an interviewee's name, a topic): the next line, wrapped by a single newline, that reads
+ * like a headline. Null when line `i` is not such a kicker.
+ */
+function titleContinuation(lines: readonly SourceLine[], i: number): SourceLine | null {
+  const line = lines[i] as SourceLine;
+  const next = lines[i + 1];
+  if (next === undefined || next.no !== line.no + 1 || !line.text.endsWith(':')) return null;
+  const kicker = line.text.slice(0, -1).trim();
+  if (!isTitleLike(kicker) || lineFeatures(kicker).words > MAX_KICKER_WORDS || matchBylineLabel(line.text) !== null || matchReadAlsoLine(line.text) !== null) return null;
+  if (!isTitleLike(next.text) || parseDateLine(next.text) !== null || matchBylineLabel(next.text) !== null || hasStrongDateline(next.text)) return null;
+  return next;
+}
+
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
 function readTitle(s: ParseState): number {
   const { lines, b } = s;
@@ -451,6 +488,14 @@ function readTitle(s: ParseState): number {
   const candidate = lines[i];
   if (candidate === undefined) {
     throw new ParseError('NO_TITLE', 'The page has no headline: only furniture (ads, widgets, dates) was found.');
+  }
+  const continued = titleContinuation(lines, i);
+  if (continued !== null) {
+    b.title = `${candidate.text} ${continued.text}`;
+    b.titleLine = candidate;
+    b.assign(candidate, 'title');
+    b.assign(continued, 'title');
+    return i + 2;
   }
   if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || opensWithDateTime(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
     throw new ParseError(
@@ -489,6 +534,12 @@ function readHeader(s: ParseState, start: number, end: number): number {
     }
     if (line.key === titleKey) {
       b.discard(line, 'duplicate');
+      i++;
+      continue;
+    }
+    // A stamp under the headline (`arsip tempo : <id>.`) is chrome, not a deck.
+    if (i === start && isChromeLine(line.key, line.text) && lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS) {
+      b.discard(line, 'chrome');
       i++;
       continue;
     }
