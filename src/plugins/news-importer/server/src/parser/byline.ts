@@ -114,6 +114,7 @@ export function matchInlineByline(text: string): BylineCredit[] | null {
       { role: 'editors', names: editors },
     ];
   }
+  if (isJobTitle(text)) return null;
   const m = LABEL_WITH_NAMES.exec(text);
   if (m === null) return null;
   const label = (m[1] as string).toLowerCase() as keyof typeof BYLINE_LABELS;
@@ -121,6 +122,17 @@ export function matchInlineByline(text: string): BylineCredit[] | null {
   if (label === 'oleh' && !/^oleh\s*:/i.test(text)) return null;
   const names = splitNames(m[2] as string);
   return names === null ? null : [{ role: BYLINE_LABELS[label], names }];
+}
+
+/**
+ * A job title on a line of its own (`Redaktur Pelaksana`, `Pemimpin Redaksi`, `Managing Editor`):
+ * a rank, not a label followed by a name, so `Pelaksana` never becomes an editor.
+ */
+const JOB_TITLE = /^(?:(?:redaktur|editor)\s+(?:pelaksana|eksekutif|senior|utama|khusus|bahasa|foto)|(?:wakil\s+)?pemimpin\s+redaksi|(?:managing|executive|senior)\s+editor|editor[-\s]in[-\s]chief|chief\s+editor)$/i;
+
+/** Whether a line is only a newsroom job title. */
+export function isJobTitle(text: string): boolean {
+  return JOB_TITLE.test(text.trim());
 }
 
 /** Reads an all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`), or null. */

@@ -17,7 +17,7 @@
  */
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
-import { matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
+import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption } from './credits';
 import { acceptedRange, inDateRange, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
 import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
@@ -391,7 +391,8 @@ function tryCrawlerPrefix(s: ParseState, line: SourceLine): boolean {
 
 /**
  * A rubric the section list lacks (the 2024 redesign has many): a short line, then a longer
- * headline, then the date line. Only that shape, so a short headline is never taken for a rubric.
+ * headline, then the date line; or a short line in capitals, then the date line, then a headline
+ * not in capitals (the newsletter). Only those shapes, so a short headline is never taken for a rubric.
  */
 function isUnlistedSection(s: ParseState, i: number): boolean {
   const { lines } = s;
@@ -400,8 +401,12 @@ function isUnlistedSection(s: ParseState, i: number): boolean {
   if (words === 0 || words > 3 || line.text.length > 30 || !isTitleLike(line.text)) return false;
   const next = lines[i + 1];
   const after = lines[i + 2];
+  if (next === undefined || after === undefined) return false;
+  // The newsletter prints the rubric in capitals, then the date, then the headline.
+  const capitals = line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text);
+  if (capitals && parseDateLine(next.text)?.ok === true) return isTitleLike(after.text) && after.text !== after.text.toUpperCase() && !isProse(after.text);
   // A deck under a short headline reads like a sentence; a headline under a rubric does not.
-  if (next === undefined || after === undefined || !isTitleLike(next.text) || isProse(next.text)) return false;
+  if (!isTitleLike(next.text) || isProse(next.text)) return false;
   return lineFeatures(next.text).words >= words + 2 && parseDateLine(after.text)?.ok === true;
 }
 
@@ -715,6 +720,25 @@ function endsArticle(s: ParseState, i: number, end: number): boolean {
   return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text));
 }
 
+/**
+ * A note signed with a name and, on the next line, the writer's job title (`Stefanus Wibowo` /
+ * `Redaktur Pelaksana`, the newsletter's editor's letter): the name is the writer. Both lines go
+ * to the byline.
+ */
+function trySignedName(s: ParseState, i: number, end: number): boolean {
+  const line = s.lines[i] as SourceLine;
+  const next = s.lines[i + 1];
+  if (next === undefined || i + 1 >= end || next.no !== line.no + 1 || !isJobTitle(next.text)) return false;
+  const names = splitNames(line.text);
+  if (names === null || names.length !== 1) return false;
+  const words = (names[0] as string).split(/\s+/).length;
+  if (words < 2 || words > MAX_LONE_NAME_WORDS) return false;
+  s.b.addName('reporters', names[0] as string);
+  s.b.assign(line, 'byline');
+  s.b.assign(next, 'byline');
+  return true;
+}
+
 /** Region 3: the body paragraphs with their photos, read-also links and source line. */
 function readBody(s: ParseState, start: number, end: number): void {
   const { lines, b } = s;
@@ -776,6 +800,10 @@ function readBody(s: ParseState, start: number, end: number): void {
       continue;
     }
     if (b.body.length > 0 && tryInlineByline(s, line)) continue;
+    if (b.body.length > 0 && trySignedName(s, i, end)) {
+      i++;
+      continue;
+    }
     const text = stripBullet(line.text);
     if (b.captionKeys.has(line.key) || line.key === titleKey || line.key === lastBodyKey || repeatsParagraph(bodyKeys, line.key)) {
       b.discard(line, 'duplicate');

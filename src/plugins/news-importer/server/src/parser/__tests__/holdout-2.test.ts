@@ -76,3 +76,43 @@ describe("holdout-2: the 2024 redesign's summary box", () => {
     expect(result.ok ? result.article.title : result.error.code).toBe('NO_TITLE');
   });
 });
+
+describe('holdout-2: the newsletter header and its signed note', () => {
+  const note = [
+    'EKONOMI DAN BISNIS',
+    '12 Maret 2021',
+    'Harga Cabai di Tengah Musim Hujan',
+    'Pekan ini kami menelusuri mengapa harga cabai melonjak setiap musim hujan datang dan siapa yang paling diuntungkan.',
+    'Para petani di dataran tinggi mengaku panen mereka justru turun separuh karena tanaman membusuk.',
+    'Selamat membaca.',
+    'Rina Kartikasari',
+    'Redaktur Pelaksana',
+    '----------',
+    'LAPORAN UTAMA',
+    'Cabai Impor di Pasar Induk',
+    'Pedagang besar mendatangkan cabai dari luar daerah ketika pasokan petani turun.',
+  ].join('\n');
+
+  it('reads a rubric in capitals above the date line, then the headline', () => {
+    const article = parseArticle(note);
+    expect(article.section).toBe('EKONOMI DAN BISNIS');
+    expect(article.publishedAt).toBe('2021-03-12T00:00:00+07:00');
+    expect(article.title).toBe('Harga Cabai di Tengah Musim Hujan');
+  });
+
+  it('credits the name signed above a job title as the writer, and never the rank as a name', () => {
+    const article = parseArticle(note);
+    expect(article.byline.reporters).toEqual(['Rina Kartikasari']);
+    expect(article.byline.editors).toEqual([]);
+    expect(article.body.slice(0, 3)).toEqual([
+      'Pekan ini kami menelusuri mengapa harga cabai melonjak setiap musim hujan datang dan siapa yang paling diuntungkan.',
+      'Para petani di dataran tinggi mengaku panen mereka justru turun separuh karena tanaman membusuk.',
+      'Selamat membaca.',
+    ]);
+  });
+
+  it('does not take a headline in capitals under a rubric and a date for a rubric', () => {
+    const article = parseArticle(['POLITIK', '12 Maret 2021', 'HARGA CABAI MELONJAK', `TEMPO.CO, Jakarta - ${LONG_P1}`].join('\n'));
+    expect(article.title).toBe('HARGA CABAI MELONJAK');
+  });
+});
