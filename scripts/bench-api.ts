@@ -300,10 +300,24 @@ async function prepareDatabase(db: Db, target: string, sqlFile: string, articles
 
     const recorded: Recorded = {};
     let current: RecordedQuery[] | null = null;
-    strapi.db.connection.on('query', (query: { sql: string; bindings?: unknown[] }) => {
-      const bindings = (query.bindings ?? []).map((b) => (db === 'sqlite' ? (b instanceof Date ? b.valueOf() : typeof b === 'boolean' ? Number(b) : b) : b));
-      current?.push({ sql: query.sql, bindings });
-    });
+    if (db === 'sqlite') {
+      // The article page runs its fixed queries as prepared statements straight on the connection
+      // (src/api/article/page/repository.ts), which knex never sees: record at the driver instead.
+      const Database = require('better-sqlite3') as new (file: string) => { prepare(sql: string): object; close(): void };
+      const scratch = new Database(':memory:');
+      const statement = Object.getPrototypeOf(scratch.prepare('select 1')) as Record<string, (...args: unknown[]) => unknown> & { source?: string };
+      scratch.close();
+      for (const method of ['all', 'get', 'run'] as const) {
+        const original = statement[method]!;
+        statement[method] = function (this: { source: string }, ...args: unknown[]): unknown {
+          // knex passes one array of bindings, the page repository spreads them.
+          current?.push({ sql: this.source, bindings: args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args });
+          return original.apply(this, args);
+        };
+      }
+    } else {
+      strapi.db.connection.on('query', (query: { sql: string; bindings?: unknown[] }) => void current?.push({ sql: query.sql, bindings: query.bindings ?? [] }));
+    }
     for (const [name, request] of Object.entries(requests)) {
       const send = (): Promise<Response> => fetch(base + request.path, { method: request.method ?? 'GET', headers: request.headers, body: request.body });
       await send();
