@@ -8,6 +8,7 @@ import { ensureUniqueArticleSlugs, explainSlugConflicts } from './bootstrap/uniq
 import { registerPublishedOnlyGraphql } from './published-only';
 import { guardPublicRelationReads } from './published-only/relation-guard';
 import { batchGraphqlRelationLoads } from './graphql/batched-relations';
+import { rewriteRelationFiltersOnRead } from './query/relation-filters';
 import { registerFrontendGraphql } from './extensions/graphql';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
 
@@ -23,6 +24,8 @@ export default {
   /** Every boot, idempotently and safe with several processes on one database. */
   async bootstrap({ strapi }: { strapi: Core.Strapi }): Promise<void> {
     guardPublicRelationReads(strapi);
+    // After the guard: its published-only conditions go into the sub-queries this writes.
+    rewriteRelationFiltersOnRead(strapi);
     batchGraphqlRelationLoads(strapi);
     try {
       await useWriteAheadLog(strapi);
