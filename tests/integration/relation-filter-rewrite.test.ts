@@ -111,7 +111,8 @@ describe('relation filters as id sub-queries', () => {
     });
     expect(engine).toEqual(c.expected);
     expect(await viaJoins(where)).toEqual(c.expected);
-    expect(sql.some((statement) => /left join/i.test(statement))).toBe(!c.rewritten);
+    // The rewrite runs on SQLite only (src/query/relation-filters.ts); PostgreSQL keeps Strapi's joins.
+    expect(sql.some((statement) => /left join/i.test(statement))).toBe(!(c.rewritten && process.env.DATABASE_CLIENT !== 'postgres'));
   });
 
   it('counts like the joins', async () => {
