@@ -9,8 +9,11 @@ import type { Core } from '@strapi/strapi';
 export const mayReadDrafts = (state: AuthState | undefined): boolean =>
   DRAFT_READER_STRATEGIES.includes(state?.auth?.strategy?.name ?? '');
 
-/** Strapi's API-token auth strategy: `content-api-token` in 5.54, `api-token` in earlier 5.x. */
-const DRAFT_READER_STRATEGIES: readonly string[] = ['content-api-token', 'api-token'];
+/**
+ * Auth strategies whose callers may read drafts: API tokens (`content-api-token` in 5.54, `api-token`
+ * in earlier 5.x), and, for the query-engine guard, the admin panel, its tokens and transfers.
+ */
+const DRAFT_READER_STRATEGIES: readonly string[] = ['content-api-token', 'api-token', 'admin', 'admin-token', 'data-transfer'];
 
 interface AuthState {
   auth?: { strategy?: { name?: string } };

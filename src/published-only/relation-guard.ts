@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
+import { mayReadDrafts } from './index';
 
 /**
  * Strapi applies `status: 'published'` to the rows a query returns, not to the rows its filters
@@ -34,8 +35,6 @@ interface QueryEvent {
   params?: { where?: unknown; populate?: unknown; orderBy?: unknown } | null;
 }
 
-/** Auth strategies whose callers may read drafts: the admin panel, its tokens, API tokens, transfers. */
-const DRAFT_READING_STRATEGIES: readonly string[] = ['admin', 'admin-token', 'content-api-token', 'api-token', 'data-transfer'];
 
 const REPORTER = 'api::reporter.reporter';
 /** The relations that credit a reporter on an article: byline, editor, translator. */
@@ -52,7 +51,7 @@ export function isPublicReader(strapi: Core.Strapi): boolean {
   const ctx = strapi.requestContext.get() as { state?: { auth?: { strategy?: { name?: string } } } } | undefined;
   // No request: a script, the bootstrap or a cron job, not a reader.
   if (!ctx) return false;
-  return !DRAFT_READING_STRATEGIES.includes(ctx.state?.auth?.strategy?.name ?? '');
+  return !mayReadDrafts(ctx.state);
 }
 
 /** Installs the guard on the query engine; call from the app's `bootstrap`. */
