@@ -9,7 +9,8 @@
  * each endpoint runs for one request. A bare `node:http` handler in its own process replays each
  * endpoint's statements on the same database (better-sqlite3, or `pg`) and sends the rows as JSON: that
  * endpoint's ceiling. Then `strapi start` (NODE_ENV=production) is measured with autocannon, endpoint
- * by endpoint, and once more with the page cache off (PUBLIC_PAGE_CACHE_SIZE=0) for the article page.
+ * by endpoint, as configured by default, then once more with both caches of built answers off
+ * (PUBLIC_PAGE_CACHE_SIZE=0, PUBLIC_RESPONSE_CACHE_MB=0): the whole pipeline on every request.
  * Prints req/s, p99, the ceiling's req/s, the share of the ceiling and the server's RSS after each run.
  * Targets (issue 11): every endpoint ≥ 0.3 of its ceiling, the article page and its 304 ≥ 0.6.
  * A benchmark, not a test: it never fails on speed.
@@ -245,10 +246,12 @@ const ENDPOINTS: readonly { name: string; ceiling: string; uncached?: boolean; c
   { name: 'reporter page (`filters[reporters][slug]`)', ceiling: 'reporter' },
   { name: 'article page `/api/articles/slug/:slug`', ceiling: 'page' },
   { name: 'article page → 304 (If-None-Match)', ceiling: 'page', conditional: true },
-  { name: 'article page, page cache off', ceiling: 'page', uncached: true },
   { name: 'GraphQL `articleBySlug` (whole page)', ceiling: 'graphql-slug' },
   { name: 'GraphQL home page', ceiling: 'graphql-home' },
 ];
+
+/** Both of the app's caches of built answers off: every request runs routing, the query and the serialising. */
+const WHOLE_PIPELINE = { PUBLIC_PAGE_CACHE_SIZE: '0', PUBLIC_RESPONSE_CACHE_MB: '0' } as const;
 
 /** The environment that points Strapi at the benchmark's database. */
 function databaseEnv(db: Db, target: string): Record<string, string> {
@@ -264,11 +267,14 @@ function databaseEnv(db: Db, target: string): Record<string, string> {
 async function prepareDatabase(db: Db, target: string, sqlFile: string, articles: number): Promise<Record<string, Request>> {
   // Set, not defaulted: bootStrapi's defaults yield to .env, and .env names the development database.
   const cacheSize = process.env.PUBLIC_PAGE_CACHE_SIZE;
-  Object.assign(process.env, databaseEnv(db, target), { NEWS_IMPORTER_AUTO_SEED: 'false', PUBLIC_PAGE_CACHE_SIZE: '0' });
+  const keptMb = process.env.PUBLIC_RESPONSE_CACHE_MB;
+  Object.assign(process.env, databaseEnv(db, target), { NEWS_IMPORTER_AUTO_SEED: 'false', ...WHOLE_PIPELINE });
   const strapi: Core.Strapi = await bootStrapi();
   // Only this process records with the cache off; `strapi start` below inherits process.env.
   if (cacheSize === undefined) delete process.env.PUBLIC_PAGE_CACHE_SIZE;
   else process.env.PUBLIC_PAGE_CACHE_SIZE = cacheSize;
+  if (keptMb === undefined) delete process.env.PUBLIC_RESPONSE_CACHE_MB;
+  else process.env.PUBLIC_RESPONSE_CACHE_MB = keptMb;
   if (db === 'sqlite') {
     const file = (strapi.config.get('database.connection.connection') as { filename?: string }).filename;
     if (!file || path.resolve(file) !== target) throw new Error(`Refusing to import into ${file}: the benchmark writes only to ${target}.`);
@@ -430,10 +436,11 @@ async function main(): Promise<void> {
 
     const rows: { endpoint: (typeof ENDPOINTS)[number]; result: Result; rss: number | null }[] = [];
     for (const uncached of [false, true]) {
-      log(`Starting strapi start (NODE_ENV=production, page cache ${uncached ? 'off' : 'on'})…`);
-      const { child, url } = await startStrapi({ ...databaseEnv(options.db, target), ...(uncached ? { PUBLIC_PAGE_CACHE_SIZE: '0' } : {}) });
+      log(`Starting strapi start (NODE_ENV=production, ${uncached ? 'page cache and kept responses off: the whole pipeline every time' : 'as configured by default'})…`);
+      const { child, url } = await startStrapi({ ...databaseEnv(options.db, target), ...(uncached ? WHOLE_PIPELINE : {}) });
       children.push(child);
-      for (const endpoint of ENDPOINTS.filter((candidate) => Boolean(candidate.uncached) === uncached)) {
+      for (const base of ENDPOINTS) {
+        const endpoint = uncached ? { ...base, name: `${base.name}, whole pipeline`, uncached: true } : base;
         const request = requests[endpoint.ceiling]!;
         const headers: Record<string, string> = { ...request.headers };
         if (endpoint.conditional) {
@@ -463,9 +470,11 @@ async function main(): Promise<void> {
     const left = new Set([0, 6]);
     const widths = header.map((title, column) => Math.max(title.length, ...table.map((row) => row[column]!.length)));
     const line = (cells: string[]): string => `| ${cells.map((cell, column) => (left.has(column) ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
+    // The targets are for the app as it runs by default; the whole-pipeline rows show what the caches save.
     const missed = rows.filter(({ endpoint, result }) => {
+      if (endpoint.uncached) return false;
       const share = result.requests / ceilings[endpoint.ceiling]!.requests;
-      return share < (endpoint.ceiling === 'page' && !endpoint.uncached ? 0.6 : 0.3);
+      return share < (endpoint.ceiling === 'page' ? 0.6 : 0.3);
     });
     process.stdout.write(
       [

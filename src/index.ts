@@ -11,6 +11,7 @@ import { batchGraphqlRelationLoads } from './graphql/batched-relations';
 import { rewriteRelationFiltersOnRead } from './query/relation-filters';
 import { registerFrontendGraphql } from './extensions/graphql';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
+import { ensureReadVersion } from './read-cache/version';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }): void {
@@ -28,6 +29,8 @@ export default {
     rewriteRelationFiltersOnRead(strapi);
     batchGraphqlRelationLoads(strapi);
     try {
+      // First: every write from here on raises it (src/read-cache/version.ts).
+      await ensureReadVersion(strapi);
       await useWriteAheadLog(strapi);
       await keepPlannerStatistics(strapi);
       await ensureUniqueArticleSlugs(strapi);

@@ -12,6 +12,10 @@ export interface FrontendSettings {
   staleWhileRevalidate: number;
   /** How many serialized public pages each process keeps, by ETag (0: none). */
   pageCacheSize: number;
+  /** Megabytes of anonymous responses each process keeps by read version (0: none; src/read-cache). */
+  responseCacheMb: number;
+  /** Seconds a kept anonymous response is served at most, changed or not. */
+  responseCacheSeconds: number;
 }
 
 /** A frontend running on its development server; production sets PUBLIC_SITE_URL. */
@@ -21,6 +25,9 @@ export const DEFAULT_SITE_PUBLISHER_NAME = 'Kabar';
 export const DEFAULT_MAX_AGE = 60;
 export const DEFAULT_STALE_WHILE_REVALIDATE = 300;
 export const DEFAULT_PAGE_CACHE_SIZE = 1000;
+export const DEFAULT_RESPONSE_CACHE_MB = 32;
+// Writes retire kept responses at once; this bounds what no write announces (an embargo lifting).
+export const DEFAULT_RESPONSE_CACHE_SECONDS = 15;
 
 function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const raw = env[name];
@@ -47,6 +54,8 @@ export function readFrontendSettings(env: NodeJS.ProcessEnv = process.env): Fron
     maxAge: wholeNumber(env, 'PUBLIC_CACHE_MAX_AGE', DEFAULT_MAX_AGE),
     staleWhileRevalidate: wholeNumber(env, 'PUBLIC_CACHE_STALE_WHILE_REVALIDATE', DEFAULT_STALE_WHILE_REVALIDATE),
     pageCacheSize: wholeNumber(env, 'PUBLIC_PAGE_CACHE_SIZE', DEFAULT_PAGE_CACHE_SIZE),
+    responseCacheMb: wholeNumber(env, 'PUBLIC_RESPONSE_CACHE_MB', DEFAULT_RESPONSE_CACHE_MB),
+    responseCacheSeconds: wholeNumber(env, 'PUBLIC_RESPONSE_CACHE_SECONDS', DEFAULT_RESPONSE_CACHE_SECONDS),
   };
 }
 
