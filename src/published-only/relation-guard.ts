@@ -17,7 +17,8 @@ import { publicArticleWhere } from './visibility';
  * - a reporter is public only while credited on a published article (reporters have no draft state,
  *   so a draft import's byline would otherwise be listed);
  * - articles (queried, filtered through or populated) must also be publicly visible now: not
- *   withdrawn, not under embargo (visibility.ts, the one place of that rule).
+ *   withdrawn, not under embargo (visibility.ts, the one place of that rule); photos and related
+ *   links read directly are public only while their article is.
  */
 
 type Where = Record<string, unknown>;
@@ -41,6 +42,8 @@ interface QueryEvent {
 
 const REPORTER = 'api::reporter.reporter';
 const ARTICLE = 'api::article.article';
+/** Types that tell part of one article's story (a caption, a read-also title): public only with their article. */
+const ARTICLE_PARTS = new Set(['api::photo.photo', 'api::related-link.related-link']);
 /** The relations that credit a reporter on an article: byline, editor, translator. */
 const CREDITS = ['articles', 'editedArticles', 'translatedArticles'] as const;
 const PUBLISHED: Where = { publishedAt: { $notNull: true } };
@@ -176,6 +179,11 @@ export function guardPublicRelationReads(strapi: Core.Strapi): void {
     if (uid === ARTICLE) {
       const visible = publicArticleWhere(new Date());
       where = where === undefined ? visible : { $and: [where, visible] };
+    }
+    if (ARTICLE_PARTS.has(uid)) {
+      // A photo's caption or a link of an article under embargo would tell its story early.
+      const ofVisibleArticle = { article: publicArticleWhere(new Date()) };
+      where = where === undefined ? ofVisibleArticle : { $and: [where, ofVisibleArticle] };
     }
     if (uid === REPORTER) {
       const credited = { id: { $in: creditedReporterIds() } };

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph, type ArticleGraph } from '../helpers/builders';
@@ -152,6 +154,22 @@ describe('corrections, clarifications and rights of reply', () => {
   });
 });
 
+describe('re-imports and what editors set', () => {
+  it('keeps an embargo set on a draft-only import when the page is imported again as published', async () => {
+    const text = fs.readFileSync(path.resolve(__dirname, '..', 'fixtures', 'tempo', 'kompas-2022-05-05-arus-balik-tol-cikampek-contraflow.txt'), 'utf8');
+    const importer = app.strapi.plugin('news-importer').service('importer');
+    const draft = await importer.importText(text, { status: 'draft' });
+    await docs().update({ documentId: draft.documentId, locale: draft.locale, data: { embargoedUntil: FAR_FUTURE } });
+
+    const published = await importer.importText(text.replace('contraflow', 'contraflow (lawan arus)'));
+    expect(published).toMatchObject({ action: 'updated', documentId: draft.documentId });
+    const rows = await app.strapi.db.query(ARTICLE).findMany({ where: { documentId: draft.documentId }, select: ['publishedAt', 'embargoedUntil'] });
+    expect(rows).toHaveLength(2);
+    expect(rows.map((row: { embargoedUntil: unknown }) => new Date(row.embargoedUntil as string).toISOString())).toEqual([FAR_FUTURE, FAR_FUTURE]);
+    await get(`/api/articles/slug/${published.slug}?locale=${published.locale}`).expect(404);
+  });
+});
+
 describe('withdrawal (pencabutan)', () => {
   const reason = 'Dicabut atas permintaan narasumber karena data yang dikutip keliru.';
   const withdrawnAt = '2022-11-01T03:00:00.000Z';
@@ -234,6 +252,13 @@ describe('embargo', () => {
     expect(nested.body.data.reporters[0].articles.map((a: { slug: string }) => a.slug)).not.toContain('artikel-embargo');
     const linkingPage = await get('/api/articles/slug/artikel-penaut?locale=id').expect(200);
     expect(linkingPage.body.data.relatedLinks[0].target).toBeNull();
+    // Its photos and links, read directly, would tell the story: hidden with it.
+    const photos = await get(`/api/photos?locale=id&filters[documentId][$in][0]=${embargoed.photoIds[0]}&filters[documentId][$in][1]=${linking.photoIds[0]}`).expect(200);
+    expect(photos.body.data.map((photo: { documentId: string }) => photo.documentId)).toEqual([linking.photoIds[0]]);
+    const links = await graphql('{ relatedLinks(locale: "id", pagination: { limit: 100 }) { documentId } }');
+    const linkIds = links.body.data.relatedLinks.map((link: { documentId: string }) => link.documentId);
+    expect(linkIds).toEqual(expect.arrayContaining(linking.linkIds));
+    expect(linkIds).not.toEqual(expect.arrayContaining([embargoed.linkIds[0]]));
   });
 
   it('shows it to a preview token', async () => {
@@ -251,6 +276,8 @@ describe('embargo', () => {
     expect(await listSlugs()).toContain('artikel-embargo');
     expect(await graphqlSlugs()).toContain('artikel-embargo');
     expect((await graphql(graphqlPage)).body.data.articleBySlug).toEqual({ title: 'Artikel Embargo' });
+    const photo = await get(`/api/photos?locale=id&filters[documentId][$eq]=${embargoed.photoIds[0]}`).expect(200);
+    expect(photo.body.data).toHaveLength(1);
     // The linking page's fingerprint names the target's visibility: its old copy (target hidden) is not served again.
     const linkingAfter = await get('/api/articles/slug/artikel-penaut?locale=id').set('If-None-Match', linkingBefore.headers.etag).expect(200);
     expect(linkingAfter.headers.etag).not.toBe(linkingBefore.headers.etag);
