@@ -3,7 +3,7 @@ import { ensureContentLocales } from './bootstrap/locales';
 import { ensurePublicReadPermissions } from './bootstrap/public-permissions';
 import { ensureDevelopmentAdmin } from './bootstrap/dev-admin';
 import { keepPlannerStatistics, useWriteAheadLog } from './bootstrap/sqlite';
-import { applyEditorViews } from './bootstrap/editor-views';
+import { applyEditorViews, applyIndonesianLabels } from './bootstrap/editor-views';
 import { ensureUniqueArticleSlugs, explainSlugConflicts } from './bootstrap/unique-slugs';
 import { registerPublishedOnlyGraphql } from './published-only';
 import { guardPublicRelationReads } from './published-only/relation-guard';
@@ -12,6 +12,9 @@ import { rewriteRelationFiltersOnRead } from './query/relation-filters';
 import { registerFrontendGraphql } from './extensions/graphql';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
 import { ensureReadVersion } from './read-cache/version';
+import type { ScheduleService } from './api/article/services/schedule';
+
+const schedule = (strapi: Core.Strapi): ScheduleService => strapi.service('api::article.schedule' as never) as unknown as ScheduleService;
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }): void {
@@ -37,11 +40,18 @@ export default {
       await ensureContentLocales(strapi);
       await ensurePublicReadPermissions(strapi);
       await applyEditorViews(strapi);
+      await applyIndonesianLabels(strapi);
       await ensureDevelopmentAdmin(strapi);
       // Last: the seed needs the locales. A no-op unless news-importer's `autoSeed` is on and there is no article.
       await strapi.plugin('news-importer').service('importer').seedIfEmpty();
     } finally {
       await releaseBootLock(strapi);
     }
+    // Scheduled publish and unpublish; safe with several processes (see services/schedule.ts).
+    schedule(strapi).start();
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+    await schedule(strapi).stop();
   },
 };

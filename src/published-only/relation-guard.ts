@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { mayReadDrafts } from './index';
+import { publicArticleWhere } from './visibility';
 
 /**
  * Strapi applies `status: 'published'` to the rows a query returns, not to the rows its filters
@@ -14,7 +15,10 @@ import { mayReadDrafts } from './index';
  * - every populated relation into such a type loads published rows only;
  * - a sort that walks into such a type is refused (400): its order would leak the same way;
  * - a reporter is public only while credited on a published article (reporters have no draft state,
- *   so a draft import's byline would otherwise be listed).
+ *   so a draft import's byline would otherwise be listed);
+ * - articles (queried, filtered through or populated) must also be publicly visible now: not
+ *   withdrawn, not under embargo (visibility.ts, the one place of that rule); photos and related
+ *   links read directly are public only while their article is.
  */
 
 type Where = Record<string, unknown>;
@@ -37,6 +41,9 @@ interface QueryEvent {
 
 
 const REPORTER = 'api::reporter.reporter';
+const ARTICLE = 'api::article.article';
+/** Types that tell part of one article's story (a caption, a read-also title): public only with their article. */
+const ARTICLE_PARTS = new Set(['api::photo.photo', 'api::related-link.related-link']);
 /** The relations that credit a reporter on an article: byline, editor, translator. */
 const CREDITS = ['articles', 'editedArticles', 'translatedArticles'] as const;
 const PUBLISHED: Where = { publishedAt: { $notNull: true } };
@@ -58,6 +65,8 @@ export function isPublicReader(strapi: Core.Strapi): boolean {
 export function guardPublicRelationReads(strapi: Core.Strapi): void {
   const meta = (uid: string): Metadata => strapi.db.metadata.get(uid) as unknown as Metadata;
   const hasDrafts = (uid: string): boolean => Boolean(meta(uid).attributes.publishedAt);
+  /** What a public reader may see of a draft-and-publish type: published rows, and for articles the visibility rule. */
+  const publicRows = (uid: string): Where => (uid === ARTICLE ? publicArticleWhere(new Date()) : PUBLISHED);
   const relationOf = (uid: string, key: string): RelationAttribute | null => {
     const attribute = meta(uid).attributes[key];
     return attribute?.type === 'relation' && 'target' in attribute && attribute.target ? (attribute as RelationAttribute) : null;
@@ -84,7 +93,7 @@ export function guardPublicRelationReads(strapi: Core.Strapi): void {
     const nested = comparesId ? { id: value } : guardWhere(target, value);
     // Inside the relation's own clause, so the condition holds for the same joined row however the
     // clause is combined ($or, $not): a draft row can satisfy none of it.
-    return hasDrafts(target) ? { $and: [nested, PUBLISHED] } : nested;
+    return hasDrafts(target) ? { $and: [nested, publicRows(target)] } : nested;
   }
 
   function refuseSortThroughDrafts(uid: string, orderBy: unknown): void {
@@ -119,7 +128,7 @@ export function guardPublicRelationReads(strapi: Core.Strapi): void {
         continue;
       }
       const where = guardWhere(target, options.where ?? {});
-      options.where = hasDrafts(target) ? { $and: [where, PUBLISHED] } : where;
+      options.where = hasDrafts(target) ? { $and: [where, publicRows(target)] } : where;
       if (options.orderBy !== undefined) refuseSortThroughDrafts(target, options.orderBy);
       if (options.populate !== undefined) options.populate = guardPopulate(target, options.populate);
       guarded[key] = options;
@@ -127,20 +136,23 @@ export function guardPublicRelationReads(strapi: Core.Strapi): void {
     return guarded;
   }
 
-  /** Reporters credited on at least one published article, as a sub-query of ids. */
+  /** Reporters credited on at least one publicly visible article, as a sub-query of ids. */
   function creditedReporterIds(): unknown {
     const knex = strapi.db.connection;
-    const article = meta('api::article.article');
-    const articles = article.tableName;
-    const publishedAt = (article.attributes.publishedAt as { columnName?: string }).columnName ?? 'published_at';
+    // Strapi's own query builder turns the shared rule into SQL (and dates into each dialect's values).
+    const visible = (strapi.db.queryBuilder(ARTICLE as never) as unknown as {
+      select(columns: string[]): { where(where: unknown): { getKnexQuery(): unknown } };
+    })
+      .select(['id'])
+      .where(publicArticleWhere(new Date()))
+      .getKnexQuery();
     const [first, ...rest] = CREDITS.map((name) => {
       const { joinTable } = meta(REPORTER).attributes[name] as RelationAttribute;
       if (!joinTable) throw new Error(`Reporter.${name} has no link table; the public reporter rule needs one.`);
       return knex
         .select(`${joinTable.name}.${joinTable.joinColumn.name}`)
         .from(joinTable.name)
-        .join(articles, `${articles}.id`, `${joinTable.name}.${joinTable.inverseJoinColumn.name}`)
-        .whereNotNull(`${articles}.${publishedAt}`);
+        .whereIn(`${joinTable.name}.${joinTable.inverseJoinColumn.name}`, visible as never);
     });
     // `select … union select …`, without parentheses: SQLite refuses parenthesised compound members.
     return first!.union(rest);
@@ -164,6 +176,15 @@ export function guardPublicRelationReads(strapi: Core.Strapi): void {
     const params = event.params;
     if (params.orderBy !== undefined) refuseSortThroughDrafts(uid, params.orderBy);
     let where = params.where === undefined ? undefined : guardWhere(uid, params.where);
+    if (uid === ARTICLE) {
+      const visible = publicArticleWhere(new Date());
+      where = where === undefined ? visible : { $and: [where, visible] };
+    }
+    if (ARTICLE_PARTS.has(uid)) {
+      // A photo's caption or a link of an article under embargo would tell its story early.
+      const ofVisibleArticle = { article: publicArticleWhere(new Date()) };
+      where = where === undefined ? ofVisibleArticle : { $and: [where, ofVisibleArticle] };
+    }
     if (uid === REPORTER) {
       const credited = { id: { $in: creditedReporterIds() } };
       where = where === undefined ? credited : { $and: [where, credited] };

@@ -42,15 +42,22 @@ export interface ProductionOptions {
   /** Where the server's output goes. */
   logFile: string;
   env?: Record<string, string>;
+  /**
+   * An existing database to boot on, left in place on stop (for tests that boot several processes on
+   * one database, or boot again): a PostgreSQL database name, or an SQLite file relative to the app.
+   */
+  existingDatabase?: string;
 }
 
 /** Starts `strapi start` on a fresh database and waits until `/_health` answers. */
 export async function startProductionStrapi(options: ProductionOptions): Promise<ProductionServer> {
-  const name = `kabar_prod_${process.pid}_${randomBytes(4).toString('hex')}`;
-  const sqliteFile = path.join('.tmp', 'production', `${name}.db`);
+  const existing = options.existingDatabase;
+  const name = existing ?? `kabar_prod_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const sqliteFile = existing ?? path.join('.tmp', 'production', `${name}.db`);
   const databaseEnv: Record<string, string> =
     options.database === 'postgres' ? { DATABASE_CLIENT: 'postgres', DATABASE_URL: postgresUrl(name) } : { DATABASE_CLIENT: 'sqlite', DATABASE_FILENAME: sqliteFile };
-  if (options.database === 'postgres') await onPostgres('postgres', (client) => client.query(`CREATE DATABASE "${name}"`));
+  if (existing !== undefined) fs.mkdirSync(path.join(APP_DIR, path.dirname(sqliteFile)), { recursive: true });
+  else if (options.database === 'postgres') await onPostgres('postgres', (client) => client.query(`CREATE DATABASE "${name}"`));
   else fs.mkdirSync(path.join(APP_DIR, path.dirname(sqliteFile)), { recursive: true });
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const log = fs.createWriteStream(options.logFile);
@@ -80,6 +87,7 @@ export async function startProductionStrapi(options: ProductionOptions): Promise
 
   const cleanUp = async (): Promise<void> => {
     log.end();
+    if (existing !== undefined) return;
     if (options.database === 'postgres') await onPostgres('postgres', (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     else for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(path.join(APP_DIR, sqliteFile + suffix), { force: true });
   };

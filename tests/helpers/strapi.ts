@@ -49,6 +49,8 @@ export async function startStrapi(env: Record<string, string> = {}): Promise<Tes
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'error',
     // Each test file says what content it needs; the seed test turns this on.
     NEWS_IMPORTER_AUTO_SEED: 'false',
+    // No background schedule runs: they would add queries to tests that count them; tests call runDue.
+    NEWSROOM_SCHEDULE_INTERVAL: '0',
     BROWSER: 'none',
     ...env,
   });

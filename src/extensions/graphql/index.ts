@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { mayReadDrafts } from '../../published-only';
+import { mayReadDrafts, readAsServer } from '../../published-only';
+import { oldestFirst } from '../../api/article/page/repository';
 import type { ArticleService } from '../../api/article/services/article';
 
 /**
@@ -7,7 +8,14 @@ import type { ArticleService } from '../../api/article/services/article';
  * version as `GET /api/articles/slug/:slug`, as the shadow-CRUD `Article` type, so one query can ask
  * for the byline, photos and related links; their resolvers keep drafts private (published-only)
  * and the plugin's depth and page-size limits apply as to any other query.
+ *
+ * As on the REST page: a version under embargo is null for the public, and a withdrawn version comes
+ * back as a notice (title, `withdrawnAt`, `withdrawalReason`, an empty `body`), never with its text.
+ * `Article.corrections` lists corrections oldest first wherever an article appears.
  */
+
+/** The fields of a withdrawn article's notice; every other field is empty. */
+const NOTICE_FIELDS = ['documentId', 'locale', 'title', 'slug', 'publishedDate', 'withdrawnAt', 'withdrawalReason'];
 
 const ARTICLE = 'api::article.article';
 
@@ -30,6 +38,14 @@ interface ArticleBySlugArgs {
   status?: 'draft' | 'published' | null;
 }
 
+type FieldResolver = (parent: unknown, args: unknown, context: unknown, info: unknown) => unknown;
+
+/** Oldest first, as the REST page (components otherwise come in the order an editor arranged them). */
+const sortCorrections = async (resolve: FieldResolver, parent: unknown, args: unknown, context: unknown, info: unknown): Promise<unknown> => {
+  const corrections = await resolve(parent, args, context, info);
+  return Array.isArray(corrections) ? oldestFirst(corrections as Array<{ issuedAt?: unknown }>) : corrections;
+};
+
 /** Registers `Query.articleBySlug`; call from the app's `register`. */
 export function registerFrontendGraphql(strapi: Core.Strapi): void {
   const extension = strapi.plugin('graphql').service('extension') as {
@@ -46,6 +62,21 @@ export function registerFrontendGraphql(strapi: Core.Strapi): void {
       status,
     });
     if (!resolved) return null;
+    const gate = service.gate(resolved, !mayReadDrafts(context.state), new Date());
+    if (gate === 'embargoed') return null;
+    if (gate === 'withdrawn') {
+      // Hidden from every public query by the guard: read the notice's fields as the server.
+      const notice = await readAsServer(strapi, () =>
+        strapi.documents(ARTICLE as never).findOne({
+          documentId: resolved.row.documentId,
+          locale: resolved.row.locale,
+          status,
+          fields: NOTICE_FIELDS,
+        } as never)
+      );
+      // `body` is required in the schema: an empty list of blocks, not the withdrawn text.
+      return notice ? { ...(notice as object), body: [] } : null;
+    }
     // No populate: the `Article` type's relation resolvers load what the query asks for.
     return strapi.documents(ARTICLE as never).findOne({
       documentId: resolved.row.documentId,
@@ -75,6 +106,9 @@ export function registerFrontendGraphql(strapi: Core.Strapi): void {
       }),
     ],
     // The REST route's permission: granted to the public role at boot (src/bootstrap/public-permissions.ts).
-    resolversConfig: { 'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findBySlug`] } } },
+    resolversConfig: {
+      'Query.articleBySlug': { auth: { scope: [`${ARTICLE}.findBySlug`] } },
+      'Article.corrections': { middlewares: [sortCorrections] },
+    },
   }));
 }

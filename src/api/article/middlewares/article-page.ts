@@ -3,6 +3,7 @@ import type { Context, Next } from 'koa';
 import { answerConditionally, isPublicRead } from '../page/http-cache';
 import { PageRequestError, pageRequest } from '../page/request';
 import type { ArticleService, PageVariant, PreparedPage } from '../services/article';
+import { mayReadDrafts } from '../../../published-only';
 
 /**
  * The article page pipeline, as route middleware of the page routes (routes/01-article-page.ts), so it
@@ -13,7 +14,11 @@ import type { ArticleService, PageVariant, PreparedPage } from '../services/arti
  * The fingerprint (the ETag) names the version of everything the page shows *and* which of its
  * relations the caller's current permissions let it see: revoking the public role's `find` on
  * reporters changes the ETag of every page at once, so no copy built with the old permissions is
- * served again.
+ * served again. It also names which of the page's articles are visible at this instant (an embargo
+ * lifts with no write to the database), so a kept copy never outlives an embargo or a withdrawal.
+ *
+ * Withdrawn versions answer 410 Gone with their title, time and reason; versions under embargo answer
+ * the public as if they did not exist (404), before any cache is consulted.
  */
 export default (config: { variant?: PageVariant }, { strapi }: { strapi: Core.Strapi }) => {
   const variant: PageVariant = config.variant ?? 'page';
@@ -28,7 +33,15 @@ export default (config: { variant?: PageVariant }, { strapi }: { strapi: Core.St
       throw error;
     }
     const resolved = await service().resolvePage(request);
-    if (!resolved) {
+    const now = new Date();
+    const gate = resolved ? service().gate(resolved, !mayReadDrafts(ctx.state), now) : null;
+    if (resolved && gate === 'withdrawn') {
+      ctx.set('Content-Language', resolved.row.locale);
+      ctx.status = 410;
+      ctx.body = service().goneBody(resolved);
+      return;
+    }
+    if (!resolved || gate === 'embargoed') {
       const where = request.locale ? `in locale "${request.locale}"` : 'in the default locale';
       const hint = request.fallback ? '' : ' Add fallback=true to get the default-locale version when there is no translation.';
       return void ctx.notFound(`No published article has the slug "${request.slug}" ${where}.${hint}`, {
@@ -42,7 +55,7 @@ export default (config: { variant?: PageVariant }, { strapi }: { strapi: Core.St
     const prepared: PreparedPage = { variant, request, resolved, etag: null, mediaBaseUrl: service().mediaBaseUrl(ctx.origin) };
     if (isPublicRead(ctx)) {
       const visible = await service().visibleRelations(ctx.state.auth);
-      prepared.etag = await service().pageEtag(resolved, variant, prepared.mediaBaseUrl, visible);
+      prepared.etag = await service().pageEtag(resolved, variant, prepared.mediaBaseUrl, visible, now);
       if (answerConditionally(ctx, prepared.etag, service().frontendSettings())) return;
       const cached = service().cachedBody(prepared.etag);
       if (cached) {

@@ -1,4 +1,4 @@
-import type { ArticlePage, PhotoEntry, ReporterEntry } from './repository';
+import type { ArticlePage, CorrectionEntry, PhotoEntry, ReporterEntry } from './repository';
 
 /**
  * schema.org `NewsArticle` for an article page, following Google's Article structured-data guidance:
@@ -50,6 +50,22 @@ function imageObject(photo: PhotoEntry, mediaBaseUrl: string): Thing {
     creator: photo.photographer ? { '@type': 'Person', name: photo.photographer } : undefined,
     copyrightHolder: photo.agency ? organization(photo.agency) : undefined,
   });
+}
+
+/** A correction as schema.org's CorrectionComment (Google reads `correction` on NewsArticle). */
+function correctionComment(correction: CorrectionEntry): Thing {
+  return { '@type': 'CorrectionComment', text: correction.text, datePublished: toWib(correction.issuedAt) };
+}
+
+/**
+ * `dateModified`: the last edit, and never earlier than the latest correction (a correction issued
+ * with a time later than the save that recorded it still modifies the article then).
+ */
+function lastModified(page: ArticlePage): string {
+  const times = [page.updatedAt, ...(page.corrections ?? []).map((correction) => correction.issuedAt)]
+    .map((value) => new Date(value).getTime())
+    .filter((time) => !Number.isNaN(time));
+  return toWib(new Date(Math.max(...times)));
 }
 
 /** The plain text of the first paragraph, for `description` when there is no subtitle. */
@@ -128,7 +144,7 @@ export function newsArticleJsonLd(page: ArticlePage, options: JsonLdOptions): Th
     inLanguage: page.locale,
     dateline: page.dateline ?? undefined,
     datePublished: toWib(page.publishedDate),
-    dateModified: toWib(page.updatedAt),
+    dateModified: lastModified(page),
     // A relation the reader may not see is absent from the sanitized page: it adds nothing here.
     author: (page.reporters ?? []).map(agent),
     editor: oneOrMany((page.editors ?? []).map(agent)),
@@ -136,5 +152,7 @@ export function newsArticleJsonLd(page: ArticlePage, options: JsonLdOptions): Th
     image: (page.photos ?? []).map((photo) => imageObject(photo, options.mediaBaseUrl)),
     publisher,
     isBasedOn: oneOrMany(basedOn),
+    // Oldest first, as the page lists them.
+    correction: (page.corrections ?? []).map(correctionComment),
   });
 }

@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { isUnderEmbargo, isWithdrawn } from '../../../published-only/visibility';
 
 /**
  * The only place the article page reads the database: which version of an article a slug names, how
@@ -11,13 +12,22 @@ const RELATED_LINK = 'api::related-link.related-link';
 
 export type PageStatus = 'published' | 'draft';
 
-/** One language version of an article, as found by slug. */
+/** One language version of an article, as found by slug, with what decides whether the public may see it. */
 export interface PageRow {
   id: number;
   documentId: string;
   locale: string;
   slug: string;
+  title: string;
+  /** Withdrawal (pencabutan): the page answers 410 Gone from this time on. */
+  withdrawnAt: unknown;
+  withdrawalReason: string | null;
+  /** Embargo: invisible to the public until this time. */
+  embargoedUntil: unknown;
 }
+
+/** The columns of a PageRow, as the query engine names them. */
+const ROW_FIELDS = ['id', 'documentId', 'locale', 'slug', 'title', 'withdrawnAt', 'withdrawalReason', 'embargoedUntil'];
 
 /** A published language version of the same article, for `hreflang` links. */
 export interface Alternate {
@@ -63,6 +73,14 @@ export interface RelatedLinkEntry {
   [field: string]: unknown;
 }
 
+/** A correction, clarification, right of reply or update, as stored (component newsroom.correction). */
+export interface CorrectionEntry {
+  kind: 'ralat' | 'koreksi' | 'hak-jawab' | 'pembaruan';
+  text: string;
+  issuedAt: string;
+  [field: string]: unknown;
+}
+
 /** An article with everything its page shows. */
 export interface ArticlePage {
   id: number;
@@ -86,6 +104,10 @@ export interface ArticlePage {
   translators: ReporterEntry[];
   photos: PhotoEntry[];
   relatedLinks: RelatedLinkEntry[];
+  /** Oldest first. */
+  corrections: CorrectionEntry[];
+  withdrawnAt?: string | null;
+  embargoedUntil?: string | null;
   [field: string]: unknown;
 }
 
@@ -96,7 +118,17 @@ export const PAGE_POPULATE = {
   translators: true,
   photos: { sort: ['position:asc', 'id:asc'], populate: { image: true } },
   relatedLinks: { sort: ['position:asc', 'id:asc'], populate: { target: { fields: ['slug', 'locale'] } } },
+  corrections: true,
 } as const;
+
+/** Corrections oldest first (the order the press council's guideline reads them in), stable for equal times. */
+export function oldestFirst<T extends { issuedAt?: unknown }>(corrections: readonly T[] | null | undefined): T[] {
+  const time = (item: T): number => {
+    const parsed = Date.parse(String(item.issuedAt ?? ''));
+    return Number.isNaN(parsed) ? Number.POSITIVE_INFINITY : parsed;
+  };
+  return [...(corrections ?? [])].sort((a, b) => time(a) - time(b));
+}
 
 interface LinkTable {
   name: string;
@@ -109,7 +141,7 @@ interface Metadata {
 }
 
 type Knex = Core.Strapi['db']['connection'];
-type VersionRow = { kind: string; id: number; version: unknown };
+type VersionRow = { kind: string; id: number; version: unknown; withdrawn: unknown; embargo: unknown };
 
 /** Stand-ins compiled into the version query, replaced by the row's values on each run. */
 const ID_SENTINEL = -987654321;
@@ -171,6 +203,8 @@ export function createPageRepository(strapi: Core.Strapi) {
     const updatedAt = column(ARTICLE, 'updatedAt');
     const publishedAt = column(ARTICLE, 'publishedAt');
     const documentId = column(ARTICLE, 'documentId');
+    const withdrawnAt = column(ARTICLE, 'withdrawnAt');
+    const embargoedUntil = column(ARTICLE, 'embargoedUntil');
     const reporters = metadata('api::reporter.reporter').tableName;
     const photos = metadata(PHOTO).tableName;
     const links = metadata(RELATED_LINK).tableName;
@@ -181,11 +215,22 @@ export function createPageRepository(strapi: Core.Strapi) {
 
     const knex = strapi.db.connection;
     const query = (() => {
-      const row: PageRow = { id: ID_SENTINEL, documentId: DOCUMENT_SENTINEL, locale: '', slug: '' };
-      const select = (kind: string, alias: string) => [knex.raw('? as kind', [kind]), `${alias}.id as id`, `${alias}.${updatedAt} as version`];
+      const row = { id: ID_SENTINEL, documentId: DOCUMENT_SENTINEL };
+      // Articles also carry what decides their visibility: an embargo lifts without any write, so the
+      // fingerprint must change with the clock, not only with `updatedAt`.
+      const gates = (alias: string | null) =>
+        alias === null
+          ? [knex.raw('null as withdrawn'), knex.raw('null as embargo')]
+          : [`${alias}.${withdrawnAt} as withdrawn`, `${alias}.${embargoedUntil} as embargo`];
+      const select = (kind: string, alias: string, article = false) => [
+        knex.raw('? as kind', [kind]),
+        `${alias}.id as id`,
+        `${alias}.${updatedAt} as version`,
+        ...gates(article ? alias : null),
+      ];
       const parts = [
         // Every published language version: the page lists them as alternates.
-        knex(`${articles} as a`).select(select('a', 'a')).where(`a.${documentId}`, row.documentId).whereNotNull(`a.${publishedAt}`),
+        knex(`${articles} as a`).select(select('a', 'a', true)).where(`a.${documentId}`, row.documentId).whereNotNull(`a.${publishedAt}`),
         ...roles.map(([role, table]) =>
           knex(`${reporters} as r`)
             .select(select(role, 'r'))
@@ -208,7 +253,7 @@ export function createPageRepository(strapi: Core.Strapi) {
           .where(`l.${relatedLink.joinColumn.name}`, row.id)
           .whereNotNull(`x.${publishedAt}`),
         knex(`${articles} as t`)
-          .select(select('target', 't'))
+          .select(select('target', 't', true))
           .join(`${targetLink.name} as l`, `l.${targetLink.inverseJoinColumn.name}`, 't.id')
           .whereIn(
             `l.${targetLink.joinColumn.name}`,
@@ -233,7 +278,7 @@ export function createPageRepository(strapi: Core.Strapi) {
     const articles = metadata(ARTICLE).tableName;
     const { sql } = strapi.db
       .connection(articles)
-      .select({ id: 'id', documentId: column(ARTICLE, 'documentId'), locale: column(ARTICLE, 'locale'), slug: column(ARTICLE, 'slug') })
+      .select(Object.fromEntries(ROW_FIELDS.map((field) => [field, column(ARTICLE, field)])))
       .where(column(ARTICLE, 'slug'), '')
       .andWhere(column(ARTICLE, 'locale'), '')
       .whereNotNull(column(ARTICLE, 'publishedAt'))
@@ -246,17 +291,18 @@ export function createPageRepository(strapi: Core.Strapi) {
     /** The version of an article in one locale whose slug this is, or null. */
     async findBySlug(slug: string, locale: string, status: PageStatus): Promise<PageRow | null> {
       if (status === 'draft') {
-        return db.findOne({ select: ['id', 'documentId', 'locale', 'slug'], where: { slug, locale, ...published(status) } });
+        return db.findOne({ select: ROW_FIELDS, where: { slug, locale, ...published(status) } });
       }
       publishedBySlug ??= buildPublishedBySlug();
       const [row] = await read<PageRow>(publishedBySlug.sql, [slug, locale, 1]);
+      // Raw rows: the long texts come back as they are stored, timestamps are read by visibility.ts.
       return row ?? null;
     },
 
     /** Any version of the same article with this slug, preferring `preferredLocale`. */
     async findDocumentBySlug(slug: string, preferredLocale: string, status: PageStatus): Promise<PageRow | null> {
       const rows: PageRow[] = await db.findMany({
-        select: ['id', 'documentId', 'locale', 'slug'],
+        select: ROW_FIELDS,
         where: { slug, ...published(status) },
         limit: 10,
       });
@@ -265,19 +311,22 @@ export function createPageRepository(strapi: Core.Strapi) {
 
     /** One language version of a document, or null. */
     async findVersion(documentId: string, locale: string, status: PageStatus): Promise<PageRow | null> {
-      return db.findOne({ select: ['id', 'documentId', 'locale', 'slug'], where: { documentId, locale, ...published(status) } });
+      return db.findOne({ select: ROW_FIELDS, where: { documentId, locale, ...published(status) } });
     },
 
     /**
      * A fingerprint of everything the published page of `row` shows: each row's id and `updatedAt`
      * for the article's language versions, its reporters, photos and their images, related links and
-     * their targets. One query; a publish, an edit, a new or removed item all change it.
+     * their targets. One query; a publish, an edit, a new or removed item all change it, and so does
+     * an article (the page's own versions, a linked target) becoming visible or hidden at `now`.
      */
-    async publishedVersion(row: PageRow): Promise<string[]> {
+    async publishedVersion(row: PageRow, now: Date): Promise<string[]> {
       versionQuery ??= buildVersionQuery();
       const rows = await versionQuery(strapi.db.connection, row);
+      const gate = (entry: VersionRow): string =>
+        isWithdrawn({ withdrawnAt: entry.withdrawn }, now) ? ':withdrawn' : isUnderEmbargo({ embargoedUntil: entry.embargo }, now) ? ':embargoed' : '';
       return rows
-        .map((entry) => `${entry.kind}:${entry.id}:${stamp(entry.version)}`)
+        .map((entry) => `${entry.kind}:${entry.id}:${stamp(entry.version)}${gate(entry)}`)
         .sort();
     },
 

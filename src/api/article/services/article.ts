@@ -1,9 +1,19 @@
 import { factories, type Core } from '@strapi/strapi';
-import { createPageRepository, PAGE_POPULATE, type Alternate, type ArticlePage, type PageRow, type PageStatus } from '../page/repository';
+import { createPageRepository, oldestFirst, PAGE_POPULATE, type Alternate, type ArticlePage, type PageRow, type PageStatus } from '../page/repository';
 import { newsArticleJsonLd } from '../page/json-ld';
 import { weakEtag } from '../page/http-cache';
 import type { PageRequest } from '../page/request';
 import { publicArticleUrl, readFrontendSettings, type FrontendSettings } from '../page/settings';
+import { instant, isUnderEmbargo, isWithdrawn } from '../../../published-only/visibility';
+
+/** Whether a resolved version may be shown: yes, gone (withdrawn: 410), or hidden (under embargo: 404 to the public). */
+export type PageGate = 'visible' | 'withdrawn' | 'embargoed';
+
+/** The body of a withdrawn article's page (410 Gone), as the issue and the README give it. */
+export interface GoneBody {
+  data: { title: string; withdrawnAt: string; withdrawalReason: string | null };
+  error: { status: 410; name: 'GoneError'; message: string };
+}
 
 /** Which version answers a page request. */
 export interface ResolvedPage {
@@ -107,8 +117,8 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
      * without building the page, so that a `304` costs little. The JSON-LD also depends on the
      * settings and on the base of its media URLs.
      */
-    async pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[]): Promise<string> {
-      const version = await repository.publishedVersion(resolved.row);
+    async pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[], now: Date): Promise<string> {
+      const version = await repository.publishedVersion(resolved.row, now);
       const extra = variant === 'jsonld' ? [mediaBaseUrl, settings.publicUrlTemplate, settings.sitePublisherName] : [];
       return weakEtag([variant, resolved.requestedLocale, resolved.row.locale, visible.join(','), ...extra, ...version]);
     },
@@ -129,6 +139,30 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
         }
       }
       return visible;
+    },
+
+    /**
+     * What the page may show of this version at `now` (visibility.ts holds the rule): a withdrawal
+     * applies to every caller, an embargo only to the public (`publicReader`); a preview token sees it.
+     */
+    gate(resolved: ResolvedPage, publicReader: boolean, now: Date): PageGate {
+      if (isWithdrawn(resolved.row, now)) return 'withdrawn';
+      if (publicReader && isUnderEmbargo(resolved.row, now)) return 'embargoed';
+      return 'visible';
+    },
+
+    /** The 410 body of a withdrawn version: its title, when and why, and nothing of its text. */
+    goneBody(resolved: ResolvedPage): GoneBody {
+      const { row } = resolved;
+      const withdrawnAt = new Date(instant(row.withdrawnAt) ?? 0).toISOString();
+      return {
+        data: { title: row.title, withdrawnAt, withdrawalReason: row.withdrawalReason ?? null },
+        error: {
+          status: 410,
+          name: 'GoneError',
+          message: `The article "${row.slug}" was withdrawn by the editors on ${withdrawnAt}${row.withdrawalReason ? `: ${row.withdrawalReason}` : '.'}`,
+        },
+      };
     },
 
     /** Where `/uploads/…` paths point: the configured `server.url` when absolute, else the request's origin. */
@@ -160,7 +194,7 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
         repository.loadPage(resolved.row, resolved.status),
         repository.alternates(resolved.row.documentId, resolved.status),
       ]);
-      return page ? { page, alternates } : null;
+      return page ? { page: { ...page, corrections: oldestFirst(page.corrections) }, alternates } : null;
     },
 
     /** The schema.org NewsArticle of a page. `mediaBaseUrl` resolves `/uploads/…` paths. */
@@ -179,7 +213,9 @@ export type { PageRequest };
 export type ArticleService = {
   frontendSettings(): FrontendSettings;
   resolvePage(request: PageRequest): Promise<ResolvedPage | null>;
-  pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[]): Promise<string>;
+  pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[], now: Date): Promise<string>;
+  gate(resolved: ResolvedPage, publicReader: boolean, now: Date): PageGate;
+  goneBody(resolved: ResolvedPage): GoneBody;
   visibleRelations(auth: RequestAuth): Promise<string[]>;
   mediaBaseUrl(origin: string): string;
   cachedBody(etag: string): CachedBody | undefined;

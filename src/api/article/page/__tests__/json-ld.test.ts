@@ -53,6 +53,7 @@ const page = (overrides: Partial<ArticlePage>): ArticlePage => ({
   translators: [],
   photos: [],
   relatedLinks: [],
+  corrections: [],
   ...overrides,
 });
 
@@ -77,5 +78,33 @@ describe('newsArticleJsonLd URLs', () => {
       { '@type': 'ImageObject', width: 10, height: 5, caption: 'Keterangan' },
       { '@type': 'ImageObject', url: 'https://kabar.test/uploads/a.jpg', contentUrl: 'https://kabar.test/uploads/a.jpg', width: 10, height: 5, caption: 'Keterangan' },
     ]);
+  });
+});
+
+describe('newsArticleJsonLd corrections', () => {
+  const corrections = [
+    { kind: 'ralat' as const, text: 'Nama menteri salah ditulis.', issuedAt: '2022-10-28T08:00:00.000Z' },
+    { kind: 'hak-jawab' as const, text: 'Kedutaan Rusia menyampaikan hak jawab.', issuedAt: '2022-10-29T01:30:00.000Z' },
+  ];
+
+  it('lists each correction as a CorrectionComment with its text and time in WIB, in the given order', () => {
+    const jsonLd = newsArticleJsonLd(page({ corrections }), options);
+    expect(jsonLd.correction).toEqual([
+      { '@type': 'CorrectionComment', text: 'Nama menteri salah ditulis.', datePublished: '2022-10-28T15:00:00+07:00' },
+      { '@type': 'CorrectionComment', text: 'Kedutaan Rusia menyampaikan hak jawab.', datePublished: '2022-10-29T08:30:00+07:00' },
+    ]);
+  });
+
+  it('moves dateModified up to the latest correction when that is later than the last edit', () => {
+    expect(newsArticleJsonLd(page({ corrections }), options).dateModified).toBe('2022-10-29T08:30:00+07:00');
+  });
+
+  it('keeps dateModified at the last edit when every correction is older', () => {
+    const jsonLd = newsArticleJsonLd(page({ corrections, updatedAt: '2022-11-01T00:00:00.000Z' }), options);
+    expect(jsonLd.dateModified).toBe('2022-11-01T07:00:00+07:00');
+  });
+
+  it('has no correction property when there is none', () => {
+    expect(newsArticleJsonLd(page({}), options)).not.toHaveProperty('correction');
   });
 });

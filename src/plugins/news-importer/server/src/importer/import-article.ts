@@ -11,6 +11,12 @@ const REPORTER = 'api::reporter.reporter';
 const PHOTO = 'api::photo.photo';
 const RELATED_LINK = 'api::related-link.related-link';
 const ROLES: readonly ReporterRole[] = ['reporters', 'editors', 'translators'];
+/**
+ * Article fields only editors write (the page never carries them): an import leaves them alone, and
+ * when it publishes an article that had only a draft, the new published version takes them from the
+ * draft, so an embargo or a withdrawal set before the import still holds after it.
+ */
+const EDITORIAL_FIELDS = ['withdrawnAt', 'withdrawalReason', 'embargoedUntil', 'scheduledUnpublishAt'] as const;
 
 export type ImportStatus = 'published' | 'draft';
 export type ImportAction = 'created' | 'updated' | 'unchanged';
@@ -363,7 +369,14 @@ export function createImporter(strapi: Core.Strapi) {
           await writer.updateRows(ARTICLE, [existing.published.id], { ...data, publishedAt: now }, now);
         } else if (status === 'published') {
           const createdAt = toDate(existing.draft.createdAt, now);
-          const written = await writer.insertDocuments(ARTICLE, [{ documentId, data }], { versions: ['published'], locale: plan.locale, now, createdAt });
+          const draft = (await query(ARTICLE).findOne({ select: [...EDITORIAL_FIELDS], where: { id: existing.draft.id } })) as Record<string, unknown> | null;
+          const editorial = Object.fromEntries(EDITORIAL_FIELDS.map((field) => [field, draft?.[field] ?? null]));
+          const written = await writer.insertDocuments(ARTICLE, [{ documentId, data: { ...data, ...editorial } }], {
+            versions: ['published'],
+            locale: plan.locale,
+            now,
+            createdAt,
+          });
           article.published = written.get(documentId)?.published ?? null;
         }
       } else {
