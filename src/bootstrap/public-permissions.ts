@@ -9,8 +9,10 @@ export const PUBLIC_READ_TYPES = [
   'api::related-link.related-link',
 ] as const;
 const PUBLIC_READ_ACTIONS = ['find', 'findOne'] as const;
-/** The frontend API's article page and its JSON-LD (src/api/article/routes/01-article-page.ts). */
-export const PUBLIC_PAGE_ACTIONS = ['api::article.article.findBySlug', 'api::article.article.jsonLdBySlug'] as const;
+/** The frontend API's article page, its JSON-LD and its ninjs (src/api/article/routes/01-article-page.ts). */
+export const PUBLIC_PAGE_ACTIONS = ['api::article.article.findBySlug', 'api::article.article.jsonLdBySlug', 'api::article.article.ninjsBySlug'] as const;
+/** Feeds and sitemaps (src/api/feed/routes/feed.ts): public by nature, published articles only. */
+export const PUBLIC_FEED_ACTIONS = ['rss', 'atom', 'sitemapIndex', 'articleSitemap', 'newsSitemap'].map((action) => `api::feed.feed.${action}`);
 
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 const ROLE_UID = 'plugin::users-permissions.role';
@@ -27,6 +29,7 @@ export async function ensurePublicReadPermissions(strapi: Core.Strapi): Promise<
     const wanted: string[] = [
       ...PUBLIC_READ_TYPES.flatMap((uid) => PUBLIC_READ_ACTIONS.map((action) => `${uid}.${action}`)),
       ...PUBLIC_PAGE_ACTIONS,
+      ...PUBLIC_FEED_ACTIONS,
     ];
     const existing: Array<{ id: number; action: string }> = await strapi.db
       .query(PERMISSION_UID)

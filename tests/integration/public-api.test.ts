@@ -42,7 +42,7 @@ describe('public REST permissions', () => {
     expect(await app.strapi.documents(uid as never).findOne({ documentId: id } as never)).not.toBeNull();
   });
 
-  it('grants the public role exactly find and findOne on the four types, and the article page', async () => {
+  it('grants the public role exactly find and findOne on the four types, the article page, feeds and sitemaps', async () => {
     const role = await app.strapi.db.query('plugin::users-permissions.role').findOne({ where: { type: 'public' } });
     const rows: Array<{ action: string }> = await app.strapi.db
       .query('plugin::users-permissions.permission')
@@ -52,6 +52,8 @@ describe('public REST permissions', () => {
         ...TYPES.flatMap(([, uid]) => [`${uid}.find`, `${uid}.findOne`]),
         'api::article.article.findBySlug',
         'api::article.article.jsonLdBySlug',
+        'api::article.article.ninjsBySlug',
+        ...['rss', 'atom', 'sitemapIndex', 'articleSitemap', 'newsSitemap'].map((action) => `api::feed.feed.${action}`),
       ].sort()
     );
   });

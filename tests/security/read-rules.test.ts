@@ -108,6 +108,44 @@ describe('drafts are never public', () => {
   });
 });
 
+describe('feeds, sitemaps and ninjs list published articles only', () => {
+  it('holds anonymously and for a full-access token, which reads drafts elsewhere', async () => {
+    const family = new ProbeFamily('drafts never in feeds, sitemaps, ninjs');
+    const editorial = await apiToken(target, 'redaksi-penuh', 'full-access');
+    const routes = [
+      '/api/feeds/rss?locale=id',
+      '/api/feeds/atom?locale=id',
+      '/api/feeds/rss?locale=en',
+      '/api/feeds/atom?locale=id&section=Nasional',
+      '/api/sitemap.xml',
+      '/api/sitemap/articles.xml?locale=id',
+      '/api/sitemap/news.xml',
+    ];
+    for (const token of [null, editorial]) {
+      for (const route of routes) {
+        const answer = await call(target, 'GET', route, { token });
+        family.check(`${route} (${token ? 'full-access token' : 'anonymous'}) → ${answer.status}`, answer.status === 200 && !mentionsSecret(answer.text));
+      }
+    }
+    // Positive control: the published article is there, so an empty answer would not pass for a safe one.
+    const rss = await call(target, 'GET', '/api/feeds/rss?locale=id');
+    family.check('the published article is in the feed', rss.status === 200 && rss.text.includes(`/${PUBLISHED_SLUG}<`));
+    const sitemap = await call(target, 'GET', '/api/sitemap/articles.xml?locale=id');
+    family.check('and in the sitemap', sitemap.status === 200 && sitemap.text.includes(`/${PUBLISHED_SLUG}<`));
+    // The draft's ninjs answers exactly what a slug that never existed answers (the message repeats the asked slug).
+    const nothing = await call(target, 'GET', '/api/articles/slug/tidak-pernah-ada/ninjs');
+    for (const query of ['?status=draft', '']) {
+      const slug = `rancangan-${SECRET}-anggaran-daerah`;
+      const answer = await call(target, 'GET', `/api/articles/slug/${slug}/ninjs${query}`);
+      family.check(
+        `ninjs of the draft${query} → ${answer.status}`,
+        answer.status === 404 && nothing.status === 404 && answer.text.replaceAll(slug, 'tidak-pernah-ada') === nothing.text
+      );
+    }
+    family.report();
+  });
+});
+
 describe('private fields and internal types', () => {
   it('refuses or hides importer fields, creator fields and the import history', async () => {
     const family = new ProbeFamily('private fields and internal types');
@@ -175,7 +213,7 @@ describe('the page cache follows permissions', () => {
 
   it('never serves a page built under other permissions', async () => {
     const family = new ProbeFamily('page cache after permission changes');
-    for (const path of [`/api/articles/slug/${PUBLISHED_SLUG}`, `/api/articles/slug/${PUBLISHED_SLUG}/jsonld`]) {
+    for (const path of [`/api/articles/slug/${PUBLISHED_SLUG}`, `/api/articles/slug/${PUBLISHED_SLUG}/jsonld`, `/api/articles/slug/${PUBLISHED_SLUG}/ninjs`]) {
       const before = await call(target, 'GET', path);
       await call(target, 'GET', path); // now in the process's page cache
       await setPublicFind(false);

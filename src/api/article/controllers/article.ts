@@ -63,5 +63,12 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       // Escaped so that frontends can paste it into <script type="application/ld+json"> as is.
       send(ctx, serializeJsonLd(service().jsonLd(found.page, found.prepared.mediaBaseUrl)), 'application/ld+json; charset=utf-8');
     },
+
+    /** `GET /api/articles/slug/:slug/ninjs`: the IPTC ninjs 2.2 object itself, no envelope. */
+    async ninjsBySlug(ctx: Context) {
+      const found = await loadPage(ctx);
+      if (!found) return;
+      send(ctx, JSON.stringify(service().ninjs(found.page, found.prepared.mediaBaseUrl)), 'application/json; charset=utf-8');
+    },
   };
 });

@@ -1,3 +1,4 @@
+import { firstParagraph } from './blocks';
 import type { ArticlePage, CorrectionEntry, PhotoEntry, ReporterEntry } from './repository';
 
 /**
@@ -66,20 +67,6 @@ function lastModified(page: ArticlePage): string {
     .map((value) => new Date(value).getTime())
     .filter((time) => !Number.isNaN(time));
   return toWib(new Date(Math.max(...times)));
-}
-
-/** The plain text of the first paragraph, for `description` when there is no subtitle. */
-function firstParagraph(body: unknown[]): string | undefined {
-  const text = (node: unknown): string => {
-    if (!node || typeof node !== 'object') return '';
-    const { text: own, children } = node as { text?: unknown; children?: unknown };
-    if (typeof own === 'string') return own;
-    return Array.isArray(children) ? children.map(text).join('') : '';
-  };
-  const first = body.map(text).find((paragraph) => paragraph.trim() !== '');
-  if (!first) return undefined;
-  const trimmed = first.trim();
-  return trimmed.length <= 300 ? trimmed : `${trimmed.slice(0, 297).replace(/\s+\S*$/, '')}…`;
 }
 
 /** Drops `undefined` values and empty lists, so the output has no empty properties. */

@@ -5,7 +5,7 @@
 
 // The same rule as the core reads (anonymous callers get published content whatever they ask for),
 // then the page pipeline: validate, resolve, fingerprint, answer from cache or let the handler build.
-const pipeline = (variant: 'page' | 'jsonld') => ({
+const pipeline = (variant: 'page' | 'jsonld' | 'ninjs') => ({
   middlewares: ['global::published-only', { name: 'api::article.article-page', config: { variant } }],
 });
 
@@ -22,6 +22,12 @@ export default {
       path: '/articles/slug/:slug/jsonld',
       handler: 'api::article.article.jsonLdBySlug',
       config: pipeline('jsonld'),
+    },
+    {
+      method: 'GET',
+      path: '/articles/slug/:slug/ninjs',
+      handler: 'api::article.article.ninjsBySlug',
+      config: pipeline('ninjs'),
     },
   ],
 };

@@ -1,6 +1,7 @@
 import { factories, type Core } from '@strapi/strapi';
 import { createPageRepository, oldestFirst, PAGE_POPULATE, type Alternate, type ArticlePage, type PageRow, type PageStatus } from '../page/repository';
 import { newsArticleJsonLd } from '../page/json-ld';
+import { articleNinjs } from '../page/ninjs';
 import { weakEtag } from '../page/http-cache';
 import type { PageRequest } from '../page/request';
 import { publicArticleUrl, readFrontendSettings, type FrontendSettings } from '../page/settings';
@@ -31,8 +32,8 @@ export interface CachedBody {
   language: string;
 }
 
-/** The two representations of a page: the REST data and the JSON-LD. */
-export type PageVariant = 'page' | 'jsonld';
+/** The representations of a page: the REST data, the JSON-LD and the IPTC ninjs. */
+export type PageVariant = 'page' | 'jsonld' | 'ninjs';
 
 /** What the page pipeline (middlewares/article-page.ts) hands the controller. */
 export interface PreparedPage {
@@ -114,12 +115,12 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
 
     /**
      * A weak ETag from the version of the published page (one small query), computed before and
-     * without building the page, so that a `304` costs little. The JSON-LD also depends on the
-     * settings and on the base of its media URLs.
+     * without building the page, so that a `304` costs little. The JSON-LD and the ninjs also depend
+     * on the settings and on the base of their media URLs.
      */
     async pageEtag(resolved: ResolvedPage, variant: PageVariant, mediaBaseUrl: string, visible: string[], now: Date): Promise<string> {
       const version = await repository.publishedVersion(resolved.row, now);
-      const extra = variant === 'jsonld' ? [mediaBaseUrl, settings.publicUrlTemplate, settings.sitePublisherName] : [];
+      const extra = variant === 'jsonld' || variant === 'ninjs' ? [mediaBaseUrl, settings.publicUrlTemplate, settings.sitePublisherName] : [];
       return weakEtag([variant, resolved.requestedLocale, resolved.row.locale, visible.join(','), ...extra, ...version]);
     },
 
@@ -205,6 +206,15 @@ export default factories.createCoreService('api::article.article', ({ strapi }: 
         mediaBaseUrl,
       });
     },
+
+    /** The IPTC ninjs 2.2 object of a page. `mediaBaseUrl` resolves `/uploads/…` paths. */
+    ninjs(page: ArticlePage, mediaBaseUrl: string): Record<string, unknown> {
+      return articleNinjs(page, {
+        url: publicArticleUrl(settings, page.locale, page.slug),
+        sitePublisherName: settings.sitePublisherName,
+        mediaBaseUrl,
+      });
+    },
   };
 });
 
@@ -222,4 +232,5 @@ export type ArticleService = {
   rememberBody(etag: string, body: CachedBody): void;
   loadPage(resolved: ResolvedPage): Promise<LoadedPage | null>;
   jsonLd(page: ArticlePage, mediaBaseUrl: string): Record<string, unknown>;
+  ninjs(page: ArticlePage, mediaBaseUrl: string): Record<string, unknown>;
 };
