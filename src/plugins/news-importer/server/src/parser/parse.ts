@@ -19,8 +19,8 @@ import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
 import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption } from './credits';
-import { acceptedRange, inDateRange, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
-import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
+import { acceptedRange, inDateRange, isDateHeading, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
+import { CRAWLER_PREFIX, isArchiveStamp, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
 import { isProse, lineFeatures } from './features';
 import { ParseError } from './errors';
@@ -464,6 +464,14 @@ function titleContinuation(lines: readonly SourceLine[], i: number): SourceLine 
   return next;
 }
 
+/** A publication's name alone on a line: `Majalah Tempo`, `Koran Tempo`, `Tempo English`. */
+const MASTHEAD = /^(?:majalah|koran)\s+tempo$/i;
+
+/** Whether a line is only a masthead (see MASTHEAD, or an outlet's name such as `Tempo.co`). */
+function isMasthead(text: string): boolean {
+  return MASTHEAD.test(text) || isOutletName(text);
+}
+
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
 function readTitle(s: ParseState): number {
   const { lines, b } = s;
@@ -478,6 +486,11 @@ function readTitle(s: ParseState): number {
     const line = lines[i] as SourceLine;
     if (i === 0 && tryCrawlerPrefix(s, line)) continue;
     if (discardNoise(s, line) || tryDate(s, line)) continue;
+    if (isMasthead(line.text)) {
+      // The newsletter opens with the publication's name (`Majalah Tempo`): a masthead, not a headline.
+      b.discard(line, 'chrome');
+      continue;
+    }
     if (b.section === null && isUnlistedSection(s, i)) {
       b.section = line.text;
       b.assign(line, 'section');
@@ -501,6 +514,13 @@ function readTitle(s: ParseState): number {
     b.assign(candidate, 'title');
     b.assign(continued, 'title');
     return i + 2;
+  }
+  if (isDateHeading(candidate.text)) {
+    throw new ParseError(
+      'NO_TITLE',
+      `Line ${candidate.no} should be the headline but is a date without its year or an edition's range ("${candidate.text}"): a chronology or a digest copied without its title?`,
+      candidate.no,
+    );
   }
   if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || opensWithDateTime(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
     throw new ParseError(
@@ -542,8 +562,8 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    // A stamp under the headline (`arsip tempo : <id>.`) is chrome, not a deck.
-    if (i === start && isChromeLine(line.key, line.text) && lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS) {
+    // A stamp under the headline (`arsip tempo : <id>.`) is chrome, not a deck; magz prints it under the date or the deck.
+    if ((i === start && isChromeLine(line.key, line.text) && lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS) || isArchiveStamp(line.text)) {
       b.discard(line, 'chrome');
       i++;
       continue;
@@ -620,6 +640,13 @@ function readHeader(s: ParseState, start: number, end: number): number {
     }
     if (hasStrong || isCaption) {
       addCaption(s, line, text, 'header');
+      i++;
+      continue;
+    }
+    if (b.subtitle === null && isArchiveStamp((lines[nextContent(lines, i + 1, strongStart)] ?? line).text)) {
+      // magz.tempo.co: title, date, deck, then the archive stamp; the story starts under the stamp.
+      b.subtitle = line.text;
+      b.assign(line, 'subtitle');
       i++;
       continue;
     }
@@ -716,7 +743,10 @@ function endsArticle(s: ParseState, i: number, end: number): boolean {
   if (s.b.body.length === 0) return false;
   if (isTailHeader(line.key)) return true;
   const previous = s.lines[i - 1];
-  if (previous === undefined || !isCutMark(previous.text)) return false;
+  if (previous === undefined) return false;
+  // The paywall's offer follows its notice (`Subscribe to continue reading.` / `We craft news with stories.`).
+  if (classifyNoise(previous.key)?.paywall === true) return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text) || lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS);
+  if (!isCutMark(previous.text)) return false;
   return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text));
 }
 
@@ -758,6 +788,10 @@ function readBody(s: ParseState, start: number, end: number): void {
       continue;
     }
     if (discardNoise(s, line)) continue;
+    if (isArchiveStamp(line.text)) {
+      b.discard(line, 'chrome');
+      continue;
+    }
     if (b.body.length === 0 && b.dateline === null) {
       const city = matchBareDateline(stripBullet(line.text));
       if (city !== undefined) {

@@ -1,0 +1,104 @@
+import { parseArticle, safeParseArticle } from '..';
+
+// Furniture that the third blind set (tests/real-pages/holdout-3.json) showed, rebuilt around
+// invented article text: each case is a general shape, not a copy of a page.
+
+const P1 =
+  'Pemerintah kota menambah dua puluh pompa air di kawasan bantaran sungai setelah hujan deras tiga hari berturut-turut merendam ratusan rumah warga di lima kelurahan.';
+const P2 = '"Pompa tambahan akan bekerja siang dan malam sampai air surut," kata seorang pejabat dinas sumber daya air kemarin.';
+const EN_P1 =
+  'The city council approved a new budget for drainage works on Monday, after three weeks of heavy rain left several neighbourhoods under water for days.';
+const EN_P2 = 'Officials said the first pumps would arrive before the end of the month.';
+
+const codeOf = (text: string): string => {
+  const result = safeParseArticle(text);
+  return result.ok ? `parsed: ${result.article.title}` : result.error.code;
+};
+
+describe('holdout-3: the archive stamp of magz.tempo.co', () => {
+  it('discards `arsip tempo : <id>.` printed under the date line, not as the first paragraph', () => {
+    const text = ['Pumps Before Promises', 'Tuesday, March 3, 2020', 'arsip tempo : 123456789012.', '', EN_P1, EN_P2].join('\n');
+    const article = parseArticle(text);
+    expect(article.publishedAt).toBe('2020-03-03T00:00:00+07:00');
+    expect(article.subtitle).toBeNull();
+    expect(article.body).toEqual([EN_P1, EN_P2]);
+    expect(article.discarded.map((d) => [d.text, d.reason])).toEqual([['arsip tempo : 123456789012.', 'chrome']]);
+  });
+
+  it('reads the line between the date and the stamps as the deck, and a rubric stamp (`Letters. tempo : <id>.`) as chrome', () => {
+    const text = [
+      'How to Reach the Editors',
+      '',
+      'Monday, October 13, 2025',
+      '',
+      'Readers’ letters on pumps, parks and the price of bus tickets.',
+      '',
+      'arsip tempo : 123456789012.',
+      '',
+      'Letters. tempo : 123456789012.',
+      '',
+      'Parks for Everyone',
+      '',
+      EN_P1,
+    ].join('\n');
+    const article = parseArticle(text);
+    expect(article.subtitle).toBe('Readers’ letters on pumps, parks and the price of bus tickets.');
+    expect(article.body).toEqual(['Parks for Everyone', EN_P1]);
+    expect(article.discarded.map((d) => d.reason)).toEqual(['chrome', 'chrome']);
+  });
+
+  it('keeps a paragraph that merely mentions the archive', () => {
+    const text = ['Pumps Before Promises', '', 'Tuesday, March 3, 2020', '', EN_P1, '', 'The arsip tempo : 12 entries were reviewed by the council last week.'].join('\n');
+    expect(parseArticle(text).body).toHaveLength(2);
+  });
+});
+
+describe('holdout-3: the English paywall offer', () => {
+  it('ends the article after `Subscribe to continue reading.` and keeps its offer out of the body', () => {
+    const text = ['Pumps Before Promises', 'Tuesday, March 3, 2020', '', EN_P1, EN_P2, 'Subscribe to continue reading.', 'We craft news with stories.', 'For the benefits of subscribing to Digital Tempo, See More'].join('\n');
+    const article = parseArticle(text);
+    expect(article.body).toEqual([EN_P1, EN_P2]);
+    expect(article.discarded.map((d) => d.reason)).toEqual(['boilerplate', 'chrome', 'chrome']);
+    expect(article.warnings.map((w) => w.code)).toContain('TRUNCATED');
+  });
+});
+
+describe('holdout-3: lines that stand where a headline should but are not one', () => {
+  it('refuses a chronology that opens with a day heading without its year (NO_TITLE), not taking the day for the headline', () => {
+    const text = ['Senin, 4 Maret', 'Pukul 09.15 WIB: Rapat pleno dibuka dengan dua agenda.', 'Selasa, 5 Maret', 'Pukul 10.00 WIB: Pemungutan suara dimulai.'].join('\n');
+    expect(codeOf(text)).toBe('NO_TITLE');
+  });
+
+  it('refuses a newsletter digest: masthead, edition range, then rubric items (NO_TITLE)', () => {
+    const text = ['Majalah Tempo', '3-9 Maret 2025', 'LAPORAN UTAMA', 'Pompa yang Tak Pernah Datang', P1, 'HUKUM', 'Sengketa Lahan di Tepi Sungai', P2].join('\n');
+    const result = safeParseArticle(text);
+    expect(result.ok ? result.article.title : result.error).toMatchObject({ code: 'NO_TITLE', line: 2 });
+  });
+
+  it('skips a masthead above a real headline', () => {
+    const text = ['Koran Tempo', 'Pompa Tambahan untuk Bantaran Sungai', 'Rabu, 6 Maret 2024', '', `JAKARTA - ${P1}`].join('\n');
+    const article = parseArticle(text);
+    expect(article.title).toBe('Pompa Tambahan untuk Bantaran Sungai');
+    expect(article.discarded.map((d) => [d.text, d.reason])).toEqual([['Koran Tempo', 'chrome']]);
+  });
+
+  it('keeps a dated headline that has its year', () => {
+    expect(codeOf(['TEMPO, 4 Maret 1995', '', P1].join('\n'))).toBe('parsed: TEMPO, 4 Maret 1995');
+  });
+});
+
+describe('holdout-3: Majalah Tempo rubrics above the headline (Tempo+ archive)', () => {
+  it('reads `Surat Dari Redaksi` as the section and the short line under it as the headline', () => {
+    const text = ['Surat Dari Redaksi', '', 'Terlambat sehari', '', 'Edisi ini terlambat beredar satu hari karena kami menunggu wawancara. (red)', '', '6 Desember 1986 | 00.00 WIB', '', 'Image of Tempo', 'Perbesar', '', P1].join('\n');
+    const article = parseArticle(text);
+    expect(article.section).toBe('Surat Dari Redaksi');
+    expect(article.title).toBe('Terlambat sehari');
+    expect(article.subtitle).toBe('Edisi ini terlambat beredar satu hari karena kami menunggu wawancara. (red)');
+    expect(article.body).toEqual([P1]);
+  });
+
+  it('still reads the rubric printed twice as section and headline', () => {
+    const article = parseArticle(['Surat Dari Redaksi', '', 'Surat Dari Redaksi', '', '29 September 2008 | 00.00 WIB', '', P1].join('\n'));
+    expect([article.section, article.title]).toEqual(['Surat Dari Redaksi', 'Surat Dari Redaksi']);
+  });
+});
