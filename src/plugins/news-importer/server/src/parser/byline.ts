@@ -85,6 +85,27 @@ export function splitNames(text: string): string[] | null {
   return names;
 }
 
+/** A catalogue entry `Surname, Given`: the archive's index order of one person. */
+const INVERTED_NAME = /^([^,]+?)\s*,\s*([^,]+)$/;
+
+/**
+ * The writers of datatempo's metadata line, a library catalogue: people separated by ` , ` (a
+ * space before the comma), each as `Surname, Given` (`Gaban, Farid , Fuadi, Ahmad`) or as printed
+ * in the byline (`Wayan Agus Purnomo`, `TIM LAPUT`). Names come back in the order the byline
+ * prints them (`Farid Gaban`), which is what an editor imports; null when it is not a list of names.
+ */
+export function splitCatalogueNames(value: string): string[] | null {
+  if (!/\s,/.test(value)) return splitNames(value);
+  const names: string[] = [];
+  for (const entry of value.split(/\s+,\s*/).map((e) => e.trim().replace(/,$/, '').trim()).filter((e) => e.length > 0)) {
+    const inverted = INVERTED_NAME.exec(entry);
+    const name = inverted === null ? entry : `${(inverted[2] as string).trim()} ${(inverted[1] as string).trim()}`;
+    if (splitNames(name)?.length !== 1) return null;
+    names.push(name);
+  }
+  return names.length > 0 ? names : null;
+}
+
 /** detik's byline, the reporter then the channel: `Prins David Saut - detikNews`, `X - detikFinance`. */
 const NAME_DASH_CHANNEL = /^(.+?)\s+[-–]\s+detik[A-Z]?\w*$/;
 

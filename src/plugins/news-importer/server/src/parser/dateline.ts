@@ -38,7 +38,8 @@ export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   // Outlet without a city: `KOMPAS.com - `.
   { name: 'outlet-only', strong: true, pattern: new RegExp(`^${OUTLET}${DASH}()`, 'u') },
   // `JAKARTA – ` in capitals.
-  { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})\s*(?:--?|–|—)\s+/u },
+  // Koran Tempo glues the city to the story with an em dash: `JAKARTA—Ketua …`.
+  { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})(?:\s*(?:--?|–|—)\s+|\s*—(?=\p{Lu}))/u },
   // detik's `Jakarta - `: only trusted on the first paragraph.
   { name: 'city', strong: false, pattern: /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+(?:--?|–|—)\s+/u },
 ];

@@ -17,12 +17,12 @@
  */
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
-import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
+import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitCatalogueNames, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption } from './credits';
 import { acceptedRange, inDateRange, isDateHeading, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
 import { CRAWLER_PREFIX, isArchiveStamp, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
-import { isProse, lineFeatures } from './features';
+import { isProse, isStopWord, lineFeatures } from './features';
 import { ParseError } from './errors';
 import { decodeInput, lineKey, stripBullet, toSourceLines, type SourceLine } from './input';
 import { detectLanguage } from './language';
@@ -124,7 +124,7 @@ function tryMetadataLine(s: ParseState, line: SourceLine): boolean {
   if (meta === null) return false;
   if (meta.date !== null && s.b.publishedAt === null) acceptDate(s, line, meta.date);
   else s.b.assign(line, 'byline');
-  if (meta.writer !== null) addCredit(s, 'reporters', splitNames(meta.writer) ?? [meta.writer]);
+  if (meta.writer !== null) addCredit(s, 'reporters', splitCatalogueNames(meta.writer) ?? [meta.writer]);
   return true;
 }
 
@@ -650,7 +650,7 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !MAGAZINE_LEAD.test(line.text)) {
+    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !isMagazineLead(line.text)) {
       // Majalah Tempo prints a deck under the date, then the story opening in capitals.
       b.subtitle = line.text;
       b.assign(line, 'subtitle');
@@ -669,12 +669,25 @@ function readHeader(s: ParseState, start: number, end: number): number {
  */
 const MAGAZINE_LEAD = /^\p{Lu}{3,}(?:\s\p{Lu}{2,})*(?:[.,]|\s(?:\p{Lu}\p{Ll}|\d))/u;
 
-/** Whether the next content line opens a magazine story (see MAGAZINE_LEAD). */
+/**
+ * A story opening with a function word in capitals, then lower case (`KEPADA seorang tamu …`,
+ * `PADA zaman …`): a stop word is never an acronym, so `KPK menetapkan` does not qualify.
+ */
+const CAPITALISED_OPENING_WORD = /^(\p{Lu}{2,})\s\p{Ll}/u;
+
+/** Whether a line opens a magazine story (see MAGAZINE_LEAD and CAPITALISED_OPENING_WORD). */
+function isMagazineLead(text: string): boolean {
+  if (MAGAZINE_LEAD.test(text)) return true;
+  const m = CAPITALISED_OPENING_WORD.exec(text);
+  return m !== null && isStopWord(m[1] as string);
+}
+
+/** Whether the next content line opens a magazine story. */
 function opensMagazineStory(s: ParseState, from: number, end: number): boolean {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
-    return MAGAZINE_LEAD.test(line.text) && isProse(line.text);
+    return isMagazineLead(line.text) && isProse(line.text);
   }
   return false;
 }
@@ -712,7 +725,9 @@ function repeatsAfter(s: ParseState, from: number, end: number): boolean {
 function moveBodyToDeck(s: ParseState): void {
   const { b } = s;
   const deck = b.body.splice(0, b.body.length);
-  const assignments = b.bodyAssignments.splice(0, b.bodyAssignments.length);
+  b.bodyAssignments.splice(0, b.bodyAssignments.length);
+  // Every line of the deck, hard-wrapped continuation lines included.
+  const assignments = b.assignments.filter((a) => a.field === 'body');
   for (const assignment of assignments) {
     assignment.field = 'subtitle';
     assignment.index = null;
@@ -769,12 +784,26 @@ function trySignedName(s: ParseState, i: number, end: number): boolean {
   return true;
 }
 
+/** A line opening in lower case: the rest of a sentence, never the start of a paragraph. */
+const LOWER_CASE_START = /^\p{Ll}/u;
+
+/**
+ * Whether a line continues the paragraph above it, hard-wrapped by a single newline (the
+ * datatempo text pages): it follows the paragraph's last line directly, that paragraph stops
+ * mid-sentence, and the line opens in lower case.
+ */
+function continuesParagraph(s: ParseState, lastBodyLine: number, line: SourceLine): boolean {
+  const last = s.b.body[s.b.body.length - 1];
+  return last !== undefined && lastBodyLine === line.no - 1 && !PARAGRAPH_END.test(last) && !/[:;]$/.test(last) && LOWER_CASE_START.test(line.text);
+}
+
 /** Region 3: the body paragraphs with their photos, read-also links and source line. */
 function readBody(s: ParseState, start: number, end: number): void {
   const { lines, b } = s;
   const titleKey = b.titleLine?.key;
   let readAlsoLabel = false;
   let lastBodyKey: string | null = null;
+  let lastBodyLine = -1;
   const bodyKeys = new Set<string>();
   for (let i = start; i < end; i++) {
     const line = lines[i] as SourceLine;
@@ -809,6 +838,7 @@ function readBody(s: ParseState, start: number, end: number): void {
         moveBodyToDeck(s);
         bodyKeys.clear();
         lastBodyKey = null;
+        lastBodyLine = -1;
       }
       continue;
     }
@@ -856,7 +886,9 @@ function readBody(s: ParseState, start: number, end: number): void {
       }
     }
     const inline = extractInlineReadAlso(paragraph);
-    b.addParagraph(line, inline.paragraph);
+    if (continuesParagraph(s, lastBodyLine, line)) b.continueParagraph(line, inline.paragraph);
+    else b.addParagraph(line, inline.paragraph);
+    lastBodyLine = line.no;
     lastBodyKey = line.key;
     bodyKeys.add(line.key);
     for (const entry of inline.readAlso) b.readAlso.push(entry);

@@ -102,3 +102,61 @@ describe('holdout-3: Majalah Tempo rubrics above the headline (Tempo+ archive)',
     expect([article.section, article.title]).toEqual(['Surat Dari Redaksi', 'Surat Dari Redaksi']);
   });
 });
+
+describe('holdout-3: the datatempo text page', () => {
+  const META = 'Edisi: 07/51 / Tanggal : 2021-04-11 / Halaman : 30 / Rubrik : NAS / Penulis : Sari, Dewi , Hutapea, Bonar , Wibowo, Tri Agus';
+
+  it('reads the catalogue writers `Surname, Given , …` as the names the byline prints', () => {
+    const article = parseArticle(['POMPA DAN JANJI', '', META, '', '', P1].join('\n'));
+    expect(article.byline.reporters).toEqual(['Dewi Sari', 'Bonar Hutapea', 'Tri Agus Wibowo']);
+    expect(article.publishedAt).toBe('2021-04-11T00:00:00+07:00');
+  });
+
+  it('keeps a writer printed in byline order with trailing catalogue commas', () => {
+    const meta = 'Edisi: 07/51 / Tanggal : 2021-04-11 / Halaman : 30 / Rubrik : NAS / Penulis : Dewi Sari, ,';
+    expect(parseArticle(['Pompa dan Janji', '', meta, '', P1].join('\n')).byline.reporters).toEqual(['Dewi Sari']);
+  });
+
+  it('reads the teaser between the metadata and a story opening with a capitalised function word as the deck', () => {
+    const opening = `PADA ${P1.charAt(0).toLowerCase()}${P1.slice(1)}`;
+    const article = parseArticle(['POMPA DAN JANJI', '', META, '', '', 'Pompa datang terlambat. Warga menunggu di atap.', '', opening, '', P2].join('\n'));
+    expect(article.subtitle).toBe('Pompa datang terlambat. Warga menunggu di atap.');
+    expect(article.body).toEqual([opening, P2]);
+  });
+
+  it('does not take a first paragraph for a deck when the next one opens with an acronym', () => {
+    const article = parseArticle(['Pompa dan Janji', '', 'Rabu, 6 Maret 2024', '', 'Pompa datang terlambat. Warga menunggu di atap rumah mereka sejak pagi.', '', `BPBD ${P1.charAt(0).toLowerCase()}${P1.slice(1)}`].join('\n'));
+    expect(article.subtitle).toBeNull();
+    expect(article.body).toHaveLength(2);
+  });
+
+  it('joins a paragraph hard-wrapped by single newlines (mid-sentence, next line in lower case)', () => {
+    const text = ['Pompa dan Janji', '', 'Rabu, 6 Maret 2024', '', P1, '', 'Pompa-pompa itu dipasang di tiga titik:', 'hulu, tengah, dan hilir sungai. Petugas memeriksa', 'mesinnya setiap pagi sebelum hujan turun.', '', P2].join('\n');
+    const traced = parseArticle(text);
+    expect(traced.body).toEqual([P1, 'Pompa-pompa itu dipasang di tiga titik:', 'hulu, tengah, dan hilir sungai. Petugas memeriksa mesinnya setiap pagi sebelum hujan turun.', P2]);
+  });
+
+  it('keeps lines that end their sentence, or open in capitals, as paragraphs of their own', () => {
+    const text = ['Pompa dan Janji', '', 'Rabu, 6 Maret 2024', '', 'Pukul 09.15 WIB: pompa pertama menyala.', 'Pukul 10.00 WIB: pompa kedua menyala.', 'Hujan reda menjelang siang', 'Warga kembali ke rumah.'].join('\n');
+    expect(parseArticle(text).body).toHaveLength(4);
+  });
+});
+
+describe('holdout-3: Koran Tempo dateline glued with an em dash', () => {
+  it('reads `JAKARTA—Ketua …` as the dateline JAKARTA', () => {
+    const article = parseArticle(["Ketua Dewan Usulkan 'Kebun Pompa'", `JAKARTA—${P1}`, '...', 'Berlangganan untuk lanjutkan membaca.'].join('\n'));
+    expect(article.dateline).toBe('JAKARTA');
+    expect(article.body).toEqual([P1]);
+  });
+});
+
+describe('holdout-3: a caption ending in `Foto <source>` without a colon', () => {
+  it('takes the source after the word as the credit of the lead photo printed twice', () => {
+    const caption = 'Wali kota meninjau pompa air di bantaran sungai, Senin 3 Januari 2022.';
+    const text = ['Pompa Tambahan untuk Bantaran Sungai', '', `${caption} Foto Instagram Pemkot`, `${caption} Foto Instagram Pemkot`, '', `TEMPO.CO, Jakarta - ${P1}`].join('\n');
+    const article = parseArticle(text);
+    expect(article.subtitle).toBeNull();
+    expect(article.photos).toHaveLength(1);
+    expect(article.photos[0]).toMatchObject({ caption, credit: 'Instagram Pemkot', position: 0 });
+  });
+});
