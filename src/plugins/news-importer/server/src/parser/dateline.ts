@@ -37,6 +37,8 @@ export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   { name: 'city-antara', strong: true, pattern: new RegExp(`^(${CITY})(?:\\s*,\\s*\\d{1,2}/\\d{1,2})?\\s*\\((?:ANTARA|Antara)(?: News)?\\)${DASH}`, 'u') },
   // Outlet without a city: `KOMPAS.com - `.
   { name: 'outlet-only', strong: true, pattern: new RegExp(`^${OUTLET}${DASH}()`, 'u') },
+  // Republika's opinion pieces: the outlet and a comma, no city (`REPUBLIKA.CO.ID, Hari antikorupsi …`).
+  { name: 'republika-no-city', strong: true, pattern: /^(?:REPUBLIKA\.CO\.ID|Republika\.co\.id)\s*,\s+(?=\p{Lu})()/u },
   // `JAKARTA – ` in capitals.
   // Koran Tempo glues the city to the story with an em dash: `JAKARTA—Ketua …`.
   { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})(?:\s*(?:--?|–|—)\s+|\s*—(?=\p{Lu}))/u },

@@ -225,6 +225,13 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
   }
   const split = splitCaption(text, region);
   if (split === null && region === 'body') return false;
+  // The same caption again with other spacing (Republika's second copy lacks a double space);
+  // long lines keep their spacing in their key, so compare the captions themselves.
+  const folded = (split?.caption ?? text).replace(/\s+/g, ' ');
+  if (b.photos.some((p) => p.position === b.body.length && p.caption.replace(/\s+/g, ' ') === folded)) {
+    b.discard(line, 'duplicate');
+    return true;
+  }
   b.captionKeys.add(line.key);
   const photo = {
     caption: split?.caption ?? text,
@@ -247,9 +254,15 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
 function tryCreditLine(s: ParseState, line: SourceLine, text: string, region: 'header' | 'body'): boolean {
   const { b } = s;
   const last = b.photos[b.photos.length - 1];
-  if (last === undefined || last.credit !== null || last.position !== b.body.length) return false;
+  if (last === undefined || last.position !== b.body.length) return false;
   const credit = matchCreditLine(text);
   if (credit === null) return false;
+  if (last.credit !== null) {
+    // Republika prints the caption with its credit, the credit alone, then the caption again.
+    if (credit !== last.credit) return false;
+    b.discard(line, 'duplicate');
+    return true;
+  }
   const parts = parseCredit(credit);
   // In the body a bare agency line is more likely a sign-off than a credit.
   if (region === 'body' && (parts === null || parts.agencyOnly) && !/^(?:foto|photo|kredit|credit)\s*:/i.test(text)) return false;
@@ -797,11 +810,32 @@ function continuesParagraph(s: ParseState, lastBodyLine: number, line: SourceLin
   return last !== undefined && lastBodyLine === line.no - 1 && !PARAGRAPH_END.test(last) && !/[:;]$/.test(last) && LOWER_CASE_START.test(line.text);
 }
 
+/** A read-also title is a headline: at most this many words. */
+const MAX_READ_ALSO_WORDS = 20;
+
+/**
+ * Whether line i is one more title of a `Baca juga:` list that ends the article (a label, then
+ * several titles one per line): a headline-like line with no paragraph after it on the page, so
+ * a subheading followed by more story is never taken for a link.
+ */
+function isReadAlsoListItem(s: ParseState, i: number, end: number): boolean {
+  const line = s.lines[i] as SourceLine;
+  const f = lineFeatures(line.text);
+  if (!isTitleLike(line.text) || f.sentenceEnd || f.words > MAX_READ_ALSO_WORDS) return false;
+  for (let j = i + 1; j < end; j++) {
+    const text = (s.lines[j] as SourceLine).text;
+    if (lineFeatures(text).sentenceEnd || isProse(text)) return false;
+  }
+  return true;
+}
+
 /** Region 3: the body paragraphs with their photos, read-also links and source line. */
 function readBody(s: ParseState, start: number, end: number): void {
   const { lines, b } = s;
   const titleKey = b.titleLine?.key;
   let readAlsoLabel = false;
+  /** Under a `Baca juga:` label: more titles may follow, one per line. */
+  let readAlsoList = false;
   let lastBodyKey: string | null = null;
   let lastBodyLine = -1;
   const bodyKeys = new Set<string>();
@@ -844,9 +878,15 @@ function readBody(s: ParseState, start: number, end: number): void {
     }
     if (readAlsoLabel) {
       readAlsoLabel = false;
+      readAlsoList = true;
       b.addReadAlso(line, toReadAlso(line.text));
       continue;
     }
+    if (readAlsoList && isReadAlsoListItem(s, i, end)) {
+      b.addReadAlso(line, toReadAlso(line.text));
+      continue;
+    }
+    readAlsoList = false;
     const readAlso = matchReadAlsoLine(line.text);
     if (readAlso === 'label') {
       // The title is on the next line; both lines make one entry.

@@ -160,3 +160,69 @@ describe('holdout-3: a caption ending in `Foto <source>` without a colon', () =>
     expect(article.photos[0]).toMatchObject({ caption, credit: 'Instagram Pemkot', position: 0 });
   });
 });
+
+describe('holdout-3: a `Baca juga:` list closing the article', () => {
+  it('reads every title under the label, the last one cut by the copy', () => {
+    const text = ['Pompa Tambahan untuk Bantaran Sungai  ', '', 'Oleh :', '', `    TEMPO.CO, Jakarta - ${P1}`, '', `    ${P2}`, '', '    DEWI SARI', '', '    Baca juga:', '    Pompa Baru Tiba di Gudang Dinas', '', '    Warga Bantaran Minta Tanggul'].join('\n');
+    const article = parseArticle(text);
+    expect(article.readAlso.map((r) => r.title)).toEqual(['Pompa Baru Tiba di Gudang Dinas', 'Warga Bantaran Minta Tanggul']);
+    expect(article.byline.reporters).toEqual(['DEWI SARI']);
+    expect(article.body).toEqual([P1, P2]);
+  });
+
+  it('keeps a subheading after a read-also link in the body when the story goes on', () => {
+    const text = ['Pompa Tambahan untuk Bantaran Sungai', '', `TEMPO.CO, Jakarta - ${P1}`, '', 'Baca juga:', 'Pompa Baru Tiba di Gudang Dinas', '', 'Harga Pompa Naik Dua Kali Lipat', '', P2].join('\n');
+    const article = parseArticle(text);
+    expect(article.readAlso.map((r) => r.title)).toEqual(['Pompa Baru Tiba di Gudang Dinas']);
+    expect(article.body).toEqual([P1, 'Harga Pompa Naik Dua Kali Lipat', P2]);
+  });
+});
+
+describe('holdout-3: a Republika opinion piece', () => {
+  const caption = 'Warga menunggu pompa air di tepi sungai, Jakarta, Kamis (8/12/2022). Petugas memasang dua pompa tambahan sejak pagi. Republika/Dewi Sari';
+  const text = [
+    'Senin 12 Dec 2022 13:38 WIB',
+    '',
+    'Pompa dan Janji Kota',
+    '',
+    'Lebih dari dua puluh pompa dipasang sejak pekan lalu.',
+    '',
+    'Red: Bonar Hutapea',
+    caption.replace('sungai, ', 'sungai,  '),
+    'Foto: Republika/Dewi Sari',
+    caption,
+    '',
+    'Oleh : Tri Agus Wibowo, Jurnalis Republika.co.id',
+    '',
+    `REPUBLIKA.CO.ID, ${P1}`,
+    '',
+    P2,
+  ].join('\n');
+
+  it('reads `Red:` alone as the editor and the writer without the description after the comma', () => {
+    const article = parseArticle(text);
+    expect(article.byline).toEqual({ reporters: ['Tri Agus Wibowo'], editors: ['Bonar Hutapea'], translators: [], desk: null });
+    expect(article.subtitle).toBe('Lebih dari dua puluh pompa dipasang sejak pekan lalu.');
+  });
+
+  it('removes the outlet prefix without a city (no dateline) and keeps one photo for caption, credit, caption', () => {
+    const article = parseArticle(text);
+    expect(article.dateline).toBeNull();
+    expect(article.body).toEqual([P1, P2]);
+    expect(article.photos).toHaveLength(1);
+    expect(article.photos[0]).toMatchObject({ credit: 'Republika/Dewi Sari', agency: 'Republika', photographer: 'Dewi Sari', position: 0 });
+    expect(article.discarded.map((d) => [d.line, d.reason])).toEqual([
+      [9, 'duplicate'],
+      [10, 'duplicate'],
+    ]);
+  });
+});
+
+describe('holdout-3: kompas.id is not Kompas.com', () => {
+  it('refuses a kompas.id page with UNSUPPORTED_LAYOUT naming it', () => {
+    const text = ['logo Kompas.id', 'MetropolitanPompa Tambahan...', 'Iklan', '', 'Pompa Tambahan untuk Bantaran Sungai', '', 'Oleh', 'DEWI SARI', '· 4 menit baca', '', `JAKARTA, KOMPAS — ${P1}`, '', P2].join('\n');
+    const result = safeParseArticle(text);
+    expect(result.ok ? result.article.title : result.error).toMatchObject({ code: 'UNSUPPORTED_LAYOUT', line: 1 });
+    expect(result.ok ? '' : result.error.message).toContain('Kompas.id');
+  });
+});
