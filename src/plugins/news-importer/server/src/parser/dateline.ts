@@ -17,6 +17,19 @@ const OUTLET = '(?:TEMPO\\.CO(?:\\.ID)?|Tempo\\.co|TEMPO Interaktif|Liputan6\\.c
 /** Outlets that print `City, OUTLET - `. */
 const OUTLET_AFTER_CITY = '(?:KOMPAS\\.com|Kompas\\.com|CNN Indonesia|CNBC Indonesia|detikNews|detikcom|TEMPO\\.CO|Tempo\\.co)';
 
+/**
+ * Cities Tempo datelines most often name (its bureaus: the provincial capitals and the large
+ * towns), in capitals. Only used when the dash after the city was lost (`JAKARTA Pengamat …`): an
+ * unknown word in capitals there is more likely a magazine lead's first name (`UTJE Gustaaf …`).
+ */
+const KNOWN_CAPS_CITIES = [
+  'JAKARTA', 'BANDUNG', 'SURABAYA', 'SEMARANG', 'YOGYAKARTA', 'MEDAN', 'MAKASSAR', 'DENPASAR', 'PALEMBANG', 'PADANG',
+  'PEKANBARU', 'BANDA ACEH', 'JAMBI', 'BENGKULU', 'BANDAR LAMPUNG', 'PANGKALPINANG', 'TANJUNGPINANG', 'BATAM', 'SERANG',
+  'BOGOR', 'DEPOK', 'TANGERANG', 'BEKASI', 'SOLO', 'SURAKARTA', 'MALANG', 'PONTIANAK', 'PALANGKARAYA', 'BANJARMASIN',
+  'SAMARINDA', 'BALIKPAPAN', 'TANJUNG SELOR', 'MANADO', 'GORONTALO', 'PALU', 'MAMUJU', 'KENDARI', 'MATARAM', 'KUPANG',
+  'AMBON', 'SOFIFI', 'TERNATE', 'JAYAPURA', 'MANOKWARI', 'SORONG', 'MERAUKE',
+] as const;
+
 export interface DatelinePattern {
   name: string;
   pattern: RegExp;
@@ -42,6 +55,8 @@ export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   // `JAKARTA – ` in capitals.
   // Koran Tempo glues the city to the story with an em dash: `JAKARTA—Ketua …`.
   { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})(?:\s*(?:--?|–|—)\s+|\s*—(?=\p{Lu}))/u },
+  // Koran Tempo AMP with the dash lost: `JAKARTA Pengamat …`, a known city in capitals, then a capitalised word.
+  { name: 'caps-known-city-no-dash', strong: false, pattern: new RegExp(`^(${KNOWN_CAPS_CITIES.join('|')})\\s+(?=\\p{Lu}\\p{Ll})`, 'u') },
   // detik's `Jakarta - `: only trusted on the first paragraph.
   { name: 'city', strong: false, pattern: /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+(?:--?|–|—)\s+/u },
 ];

@@ -276,11 +276,24 @@ function tryCreditLine(s: ParseState, line: SourceLine, text: string, region: 'h
   return true;
 }
 
-/** Whether a byline or date line follows before the next content line (confirms a subtitle). */
-function metaFollows(s: ParseState, from: number, end: number): boolean {
+/** Whether a line is only one person's name (two to four capitalised words, not in capitals). */
+function isLoneNameLine(line: SourceLine): boolean {
+  const names = splitNames(line.text);
+  if (names === null || names.length !== 1) return false;
+  const words = (names[0] as string).split(/\s+/).length;
+  return words >= 2 && words <= MAX_LONE_NAME_WORDS && !isSectionLabel(line.key) && line.text !== line.text.toUpperCase();
+}
+
+/**
+ * Whether a byline or date line follows before the next content line (confirms a subtitle). A name
+ * alone counts when a date line follows it: Majalah Tempo AMP and magz print title, deck, writer, date.
+ */
+function metaFollows(s: ParseState, from: number, end: number, nameSeen = false): boolean {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
+    if (!nameSeen && isLoneNameLine(line)) return metaFollows(s, j + 1, end, true);
+    if (nameSeen) return parseDateLine(line.text) !== null;
     return parseDateLine(line.text) !== null || matchBylineLabel(line.text) !== null || matchInlineByline(line.text) !== null || isOutletName(line.text);
   }
   return false;
@@ -495,10 +508,17 @@ function readTitle(s: ParseState): number {
     b.discard(line, noise?.reason ?? 'chrome');
   }
   let i = start;
+  /** The rubric read above the headline, and whether a date line followed it. */
+  let sectionLine: SourceLine | null = null;
+  let dateUnderSection = false;
   for (; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     if (i === 0 && tryCrawlerPrefix(s, line)) continue;
-    if (discardNoise(s, line) || tryDate(s, line)) continue;
+    if (discardNoise(s, line)) continue;
+    if (tryDate(s, line)) {
+      dateUnderSection = sectionLine !== null;
+      continue;
+    }
     if (isMasthead(line.text)) {
       // The newsletter opens with the publication's name (`Majalah Tempo`): a masthead, not a headline.
       b.discard(line, 'chrome');
@@ -512,6 +532,7 @@ function readTitle(s: ParseState): number {
     if (b.section === null && isSectionLabel(line.key)) {
       b.section = line.text;
       b.assign(line, 'section');
+      sectionLine = line;
       continue;
     }
     break;
@@ -536,6 +557,16 @@ function readTitle(s: ParseState): number {
     );
   }
   if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || opensWithDateTime(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
+    if (sectionLine !== null && dateUnderSection) {
+      // An editor's letter is titled by its rubric (`Surat Dari Redaksi`, then the date, then the
+      // letter): with no headline between the date and the prose, the rubric is the headline.
+      const assignment = b.assignments.find((a) => a.line === sectionLine?.no && a.field === 'section');
+      if (assignment !== undefined) assignment.field = 'title';
+      b.section = null;
+      b.title = sectionLine.text;
+      b.titleLine = sectionLine;
+      return i;
+    }
     throw new ParseError(
       'NO_TITLE',
       `Line ${candidate.no} should be the headline but reads like body text ("${candidate.text.slice(0, 60)}${candidate.text.length > 60 ? '…' : ''}"); is this a fragment without its title?`,
