@@ -67,8 +67,11 @@ export function matchCreditLine(text: string): string | null {
   return parseCredit(text) !== null ? text : null;
 }
 
-/** A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`. */
-const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:)/i;
+/**
+ * A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`,
+ * a social-media account (`(Twitter: @handle)`, the ABC pages on tempo.co).
+ */
+const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:|(?:twitter|instagram|facebook|youtube|tiktok)\s*:\s*@)/i;
 
 /** A credit in brackets or parentheses at the end of the line: `[Pavel Golovkin / Pool via REUTERS]`. */
 const BRACKETED_TAIL = /[[(]([^[\]()]{2,100})[\])]\s*\.?$/;

@@ -909,9 +909,15 @@ function readBody(s: ParseState, start: number, end: number): void {
     }
     if (readAlsoLabel) {
       readAlsoLabel = false;
-      readAlsoList = true;
-      b.addReadAlso(line, toReadAlso(line.text));
-      continue;
+      const f = lineFeatures(line.text);
+      if (f.words > MAX_READ_ALSO_WORDS && isProse(line.text)) {
+        // `Baca Juga:` whose link text was lost (tempo.co/abc): the paragraph under it is story, not a title.
+        dropReadAlsoLabel(s);
+      } else {
+        readAlsoList = true;
+        b.addReadAlso(line, toReadAlso(line.text));
+        continue;
+      }
     }
     if (readAlsoList && isReadAlsoListItem(s, i, end)) {
       b.addReadAlso(line, toReadAlso(line.text));
@@ -964,15 +970,19 @@ function readBody(s: ParseState, start: number, end: number): void {
     bodyKeys.add(line.key);
     for (const entry of inline.readAlso) b.readAlso.push(entry);
   }
-  if (readAlsoLabel) {
-    // A dangling `Baca juga:` with nothing after it: keep the line accounted for as a label.
-    const last = b.assignments[b.assignments.length - 1];
-    if (last !== undefined && last.field === 'readAlso') {
-      b.assignments.pop();
-      const line = lines.find((l) => l.no === last.line) as SourceLine;
-      b.discard(line, 'label');
-    }
-  }
+  // A dangling `Baca juga:` with nothing after it: keep the line accounted for as a label.
+  if (readAlsoLabel) dropReadAlsoLabel(s);
+}
+
+/** Turns the last `Baca juga:` label, which no title followed, from a read-also entry into a discarded label. */
+function dropReadAlsoLabel(s: ParseState): void {
+  const { b } = s;
+  let k = b.assignments.length - 1;
+  while (k >= 0 && !((b.assignments[k] as LineAssignment).field === 'readAlso' && (b.assignments[k] as LineAssignment).index === b.readAlso.length)) k--;
+  const label = b.assignments[k];
+  if (label === undefined) return;
+  b.assignments.splice(k, 1);
+  b.discard(s.lines.find((l) => l.no === label.line) as SourceLine, 'label');
 }
 
 /** Lines of chrome a sign-off may be followed by before the parser stops looking for it. */

@@ -70,6 +70,10 @@ export const OUTLET_DESKS = [
   'detikcom',
   'cnn indonesia',
   'republika',
+  // The Australian Broadcasting Corporation, whose Indonesian service Tempo republishes under /abc/.
+  'abc',
+  'abc indonesia',
+  'abc australia',
 ] as const;
 
 /**

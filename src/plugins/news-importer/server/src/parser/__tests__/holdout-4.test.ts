@@ -87,3 +87,63 @@ describe('holdout-4: a Koran Tempo dateline whose dash was lost', () => {
     expect(article.body[0]).toBe(lead);
   });
 });
+
+describe('holdout-4: the ABC partner pages on tempo.co (/abc/)', () => {
+  const CAPTION = 'Wali kota meninjau pompa air baru di bantaran sungai, Kamis (24/11) siang.';
+  const LONG = 'Masih ingat dengan rencana kota membeli pompa dari luar negeri? Kini rencana itu menjadi tanda tanya setelah pemasoknya menyebut negara lain yang menjadi prioritas mereka.';
+  const page = [
+    'Konfirmasi Email',
+    '',
+    'Logo ABC',
+    '',
+    'Dunia Hari Ini: Pompa Air Baru untuk Kota di Tepi Sungai',
+    '',
+    'Reporter',
+    '',
+    'Editor',
+    '',
+    'ABC',
+    '',
+    'image-gnews',
+    'Iklan',
+    `${CAPTION} (Twitter: @pemkotsungai)`,
+    '',
+    'Tidak terasa kita sudah berada di penghujung pekan.',
+    '',
+    P1,
+    '',
+    'Baca Juga:',
+    '',
+    LONG,
+    '',
+    P2,
+  ].join('\n');
+
+  it('skips the logo’s alt text above the headline and credits the partner as the desk', () => {
+    const article = parseArticle(page);
+    expect(article.title).toBe('Dunia Hari Ini: Pompa Air Baru untuk Kota di Tepi Sungai');
+    expect(article.byline).toEqual({ reporters: [], editors: [], translators: [], desk: 'ABC' });
+    expect(article.discarded.find((d) => d.text === 'Logo ABC')?.reason).toBe('widget');
+  });
+
+  it('splits a caption credited to a social-media account in parentheses', () => {
+    expect(parseArticle(page).photos.map((p) => [p.caption, p.credit])).toEqual([[CAPTION, 'Twitter: @pemkotsungai']]);
+  });
+
+  it('keeps the paragraph under a `Baca Juga:` label whose link text is missing, and drops the label', () => {
+    const article = parseArticle(page);
+    expect(article.readAlso).toEqual([]);
+    expect(article.body).toEqual(['Tidak terasa kita sudah berada di penghujung pekan.', P1, LONG, P2]);
+    expect(article.discarded.find((d) => d.text === 'Baca Juga:')?.reason).toBe('label');
+  });
+
+  it('still reads a headline-like line under `Baca Juga:` as the link', () => {
+    const article = parseArticle(['Pompa Air Baru', '', 'Rabu, 6 Maret 2024', '', P1, '', 'Baca Juga:', 'Warga Menunggu Pompa di Atap Rumah', '', P2].join('\n'));
+    expect(article.readAlso.map((r) => r.title)).toEqual(['Warga Menunggu Pompa di Atap Rumah']);
+    expect(article.body).toEqual([P1, P2]);
+  });
+
+  it('keeps a headline that opens with the word `Logo` followed by more than a name', () => {
+    expect(codeOf(['Logo Baru untuk Kota Tua', '', 'Rabu, 6 Maret 2024', '', P1].join('\n'))).toBe('parsed: Logo Baru untuk Kota Tua');
+  });
+});
