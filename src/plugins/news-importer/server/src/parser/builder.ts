@@ -87,6 +87,16 @@ export class ArticleBuilder {
     this.body.push(text);
   }
 
+  /**
+   * Continues the last paragraph with a line it was hard-wrapped onto. The line is assigned to
+   * that paragraph; bodyAssignments keeps one entry per paragraph, its first line.
+   */
+  continueParagraph(line: SourceLine, text: string): void {
+    const last = this.body.length - 1;
+    this.assign(line, 'body', last);
+    this.body[last] = `${this.body[last] as string} ${text}`;
+  }
+
   /** Adds a photo after the paragraphs read so far. */
   addPhoto(line: SourceLine, photo: Omit<ParsedPhoto, 'position'>): void {
     this.lineTexts.set(line.no, line.text);

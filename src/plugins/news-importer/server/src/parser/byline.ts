@@ -29,6 +29,13 @@ const LABEL_WITH_NAMES = /^(reporter|pewarta|penulis|oleh|writer|editor|penyunti
 
 /** Republika's combined line: `Rep: Fauziah Mursid/ Red: Andri Saubani`. */
 const REP_RED = /^rep\s*:\s*(.+?)\s*\/\s*red\s*:\s*(.+)$/i;
+/** Republika's abbreviation alone, always with its colon: `Red: Joko Sadewo` (an opinion piece has no `Rep:`). */
+const REP_OR_RED = /^(rep|red)\s*:\s*(.+)$/i;
+/**
+ * What a writer is, printed after the name in an opinion piece's byline (`Oleh : Ilham Tirta,
+ * Jurnalis Republika.co.id`, `…, Dosen Universitas …`): a description, not a second writer.
+ */
+const WRITER_DESCRIPTION = /^(?:jurnalis|wartawan|wartawati|redaktur|dosen|guru|peneliti|pengamat|mahasiswa|mahasiswi|pegiat|aktivis|penulis|kolumnis|journalist|lecturer|researcher|columnist)\b/i;
 
 /** Between names in one byline: `A, B, & C`, `A dan B`, `A and B`. */
 const NAME_SEPARATOR = /\s*(?:,\s*(?:&|dan|and)?|&|;|\s(?:dan|and)\s)\s*/;
@@ -85,6 +92,27 @@ export function splitNames(text: string): string[] | null {
   return names;
 }
 
+/** A catalogue entry `Surname, Given`: the archive's index order of one person. */
+const INVERTED_NAME = /^([^,]+?)\s*,\s*([^,]+)$/;
+
+/**
+ * The writers of datatempo's metadata line, a library catalogue: people separated by ` , ` (a
+ * space before the comma), each as `Surname, Given` (`Gaban, Farid , Fuadi, Ahmad`) or as printed
+ * in the byline (`Wayan Agus Purnomo`, `TIM LAPUT`). Names come back in the order the byline
+ * prints them (`Farid Gaban`), which is what an editor imports; null when it is not a list of names.
+ */
+export function splitCatalogueNames(value: string): string[] | null {
+  if (!/\s,/.test(value)) return splitNames(value);
+  const names: string[] = [];
+  for (const entry of value.split(/\s+,\s*/).map((e) => e.trim().replace(/,$/, '').trim()).filter((e) => e.length > 0)) {
+    const inverted = INVERTED_NAME.exec(entry);
+    const name = inverted === null ? entry : `${(inverted[2] as string).trim()} ${(inverted[1] as string).trim()}`;
+    if (splitNames(name)?.length !== 1) return null;
+    names.push(name);
+  }
+  return names.length > 0 ? names : null;
+}
+
 /** detik's byline, the reporter then the channel: `Prins David Saut - detikNews`, `X - detikFinance`. */
 const NAME_DASH_CHANNEL = /^(.+?)\s+[-–]\s+detik[A-Z]?\w*$/;
 
@@ -114,6 +142,11 @@ export function matchInlineByline(text: string): BylineCredit[] | null {
       { role: 'editors', names: editors },
     ];
   }
+  const abbreviated = REP_OR_RED.exec(text);
+  if (abbreviated !== null) {
+    const names = splitNames(abbreviated[2] as string);
+    return names === null ? null : [{ role: BYLINE_LABELS[(abbreviated[1] as string).toLowerCase() as 'rep' | 'red'], names }];
+  }
   if (isJobTitle(text)) return null;
   const m = LABEL_WITH_NAMES.exec(text);
   if (m === null) return null;
@@ -121,7 +154,10 @@ export function matchInlineByline(text: string): BylineCredit[] | null {
   // "Oleh karena itu …" is a sentence; `Oleh` only credits with a colon.
   if (label === 'oleh' && !/^oleh\s*:/i.test(text)) return null;
   const names = splitNames(m[2] as string);
-  return names === null ? null : [{ role: BYLINE_LABELS[label], names }];
+  if (names === null) return null;
+  // `Ilham Tirta, Jurnalis Republika.co.id`: the writer, then what the writer is.
+  const writers = names.length > 1 ? names.filter((name, k) => k === 0 || !WRITER_DESCRIPTION.test(name)) : names;
+  return [{ role: BYLINE_LABELS[label], names: writers }];
 }
 
 /**

@@ -27,6 +27,9 @@ export const CHROME_PHRASES = [
   'daftar di sini',
   'berlangganan',
   'langganan tempo',
+  // The English paywall of magz.tempo.co / en.tempo.co: its offer under `Subscribe to continue reading.`
+  'subscribing to',
+  'we craft news with stories',
   'berita tempo plus',
   'arsip tempo :',
   'baca berita tanpa iklan',
@@ -113,6 +116,18 @@ export function isTailHeader(key: string): boolean {
   if (key.length > 40) return /^(?:tags?|keywords|kata kunci)\s*:/.test(key);
   const bare = key.replace(/\s*[:»›>]+\s*$/, '').replace(/\s*[:]\s.*$/, '');
   return TAIL_HEADER_SET.has(bare) || /^(?:tags?|keywords|kata kunci|berita lain|artikel lain)\s*:/.test(key);
+}
+
+/**
+ * The archive stamp Tempo's magazine and newspaper pages print under the header: `arsip tempo :
+ * 174188580212.`, and on magz.tempo.co also with the rubric (`Letters. tempo : 176349473240.`).
+ * It names the archive record, never the article, wherever it stands.
+ */
+const ARCHIVE_STAMP = /^(?:[\p{L}’']+\.?\s+){0,3}tempo\s*:\s*\d{6,}\.?$/iu;
+
+/** Whether a line is an archive stamp (see ARCHIVE_STAMP). */
+export function isArchiveStamp(text: string): boolean {
+  return text.length <= 80 && ARCHIVE_STAMP.test(text.trim());
 }
 
 /** A lone ellipsis: the paywall's cut mark (Koran Tempo, Majalah Tempo), never a paragraph. */

@@ -44,6 +44,11 @@ const CREDIT_LABEL = /^(?:foto|photo|kredit|credit)\s*:\s*/i;
 /** A labelled credit at the end of a caption line: `… di Jakarta. Kredit: Time`. */
 const LABELLED_TAIL = /\s(?:Foto|FOTO|Photo|Kredit|Credit)\s*:\s*([^:]{2,80})$/;
 
+/**
+ * The word "photo" without a colon, then the source, after the caption's last sentence:
+ * `… Senin 3 Januari 2022. Foto Facebook Anies Baswedan`. The source is the credit, as after `Foto:`.
+ */
+const MARKED_TAIL = /[.!?]["”’)]?\s+(?:Foto|Photo)\s+(\p{Lu}[^.!?:/]{1,60})$/u;
 /** A bare agency or picture library after the caption's last sentence: `… Rishi Sunak. REUTERS`. */
 const AGENCY_TAIL = /[.!?]["”’)]?\s*([^.!?\s][^.!?]{0,40}?|[a-z][\w-]*\.(?:com|co\.id))\.?$/;
 
@@ -62,8 +67,11 @@ export function matchCreditLine(text: string): string | null {
   return parseCredit(text) !== null ? text : null;
 }
 
-/** A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`. */
-const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:)/i;
+/**
+ * A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`,
+ * a social-media account (`(Twitter: @handle)`, the ABC pages on tempo.co).
+ */
+const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:|(?:twitter|instagram|facebook|youtube|tiktok)\s*:\s*@)/i;
 
 /** A credit in brackets or parentheses at the end of the line: `[Pavel Golovkin / Pool via REUTERS]`. */
 const BRACKETED_TAIL = /[[(]([^[\]()]{2,100})[\])]\s*\.?$/;
@@ -218,7 +226,7 @@ export function splitCaption(text: string, region: CaptionRegion): CaptionSplit 
   const beforeDot = text.charCodeAt(text.length - 2);
   // `]` or `)`, possibly followed by a period.
   if (last === 93 || last === 41 || (last === 46 && (beforeDot === 93 || beforeDot === 41))) return bracketedCredit(text, region);
-  return slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? agencyTail(text) : null);
+  return slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? (agencyTail(text) ?? markedCredit(text)) : null);
 }
 
 /** `… di Jakarta. Kredit: Time`: the credit after its label. */
@@ -228,6 +236,16 @@ function labelledCredit(text: string): CaptionSplit | null {
   const caption = text.slice(0, m.index).trim();
   const credit = (m[1] as string).trim();
   if (caption.length === 0) return null;
+  const parts = parseCredit(credit);
+  return { caption, credit, photographer: parts?.photographer ?? null, agency: parts?.agency ?? null, pool: parts?.pool ?? false, agencyOnly: parts?.agencyOnly ?? false };
+}
+
+/** `… 2022. Foto Facebook Anies Baswedan`: the source after the word "photo"; only under the headline. */
+function markedCredit(text: string): CaptionSplit | null {
+  const m = MARKED_TAIL.exec(text);
+  if (m === null) return null;
+  const credit = (m[1] as string).trim();
+  const caption = text.slice(0, m.index + 1).trim();
   const parts = parseCredit(credit);
   return { caption, credit, photographer: parts?.photographer ?? null, agency: parts?.agency ?? null, pool: parts?.pool ?? false, agencyOnly: parts?.agencyOnly ?? false };
 }

@@ -17,6 +17,19 @@ const OUTLET = '(?:TEMPO\\.CO(?:\\.ID)?|Tempo\\.co|TEMPO Interaktif|Liputan6\\.c
 /** Outlets that print `City, OUTLET - `. */
 const OUTLET_AFTER_CITY = '(?:KOMPAS\\.com|Kompas\\.com|CNN Indonesia|CNBC Indonesia|detikNews|detikcom|TEMPO\\.CO|Tempo\\.co)';
 
+/**
+ * Cities Tempo datelines most often name (its bureaus: the provincial capitals and the large
+ * towns), in capitals. Only used when the dash after the city was lost (`JAKARTA Pengamat …`): an
+ * unknown word in capitals there is more likely a magazine lead's first name (`UTJE Gustaaf …`).
+ */
+const KNOWN_CAPS_CITIES = [
+  'JAKARTA', 'BANDUNG', 'SURABAYA', 'SEMARANG', 'YOGYAKARTA', 'MEDAN', 'MAKASSAR', 'DENPASAR', 'PALEMBANG', 'PADANG',
+  'PEKANBARU', 'BANDA ACEH', 'JAMBI', 'BENGKULU', 'BANDAR LAMPUNG', 'PANGKALPINANG', 'TANJUNGPINANG', 'BATAM', 'SERANG',
+  'BOGOR', 'DEPOK', 'TANGERANG', 'BEKASI', 'SOLO', 'SURAKARTA', 'MALANG', 'PONTIANAK', 'PALANGKARAYA', 'BANJARMASIN',
+  'SAMARINDA', 'BALIKPAPAN', 'TANJUNG SELOR', 'MANADO', 'GORONTALO', 'PALU', 'MAMUJU', 'KENDARI', 'MATARAM', 'KUPANG',
+  'AMBON', 'SOFIFI', 'TERNATE', 'JAYAPURA', 'MANOKWARI', 'SORONG', 'MERAUKE',
+] as const;
+
 export interface DatelinePattern {
   name: string;
   pattern: RegExp;
@@ -37,8 +50,13 @@ export const DATELINE_PATTERNS: readonly DatelinePattern[] = [
   { name: 'city-antara', strong: true, pattern: new RegExp(`^(${CITY})(?:\\s*,\\s*\\d{1,2}/\\d{1,2})?\\s*\\((?:ANTARA|Antara)(?: News)?\\)${DASH}`, 'u') },
   // Outlet without a city: `KOMPAS.com - `.
   { name: 'outlet-only', strong: true, pattern: new RegExp(`^${OUTLET}${DASH}()`, 'u') },
+  // Republika's opinion pieces: the outlet and a comma, no city (`REPUBLIKA.CO.ID, Hari antikorupsi …`).
+  { name: 'republika-no-city', strong: true, pattern: /^(?:REPUBLIKA\.CO\.ID|Republika\.co\.id)\s*,\s+(?=\p{Lu})()/u },
   // `JAKARTA – ` in capitals.
-  { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})\s*(?:--?|–|—)\s+/u },
+  // Koran Tempo glues the city to the story with an em dash: `JAKARTA—Ketua …`.
+  { name: 'caps-city', strong: false, pattern: /^(\p{Lu}{3,}(?:\s\p{Lu}{3,}){0,2})(?:\s*(?:--?|–|—)\s+|\s*—(?=\p{Lu}))/u },
+  // Koran Tempo AMP with the dash lost: `JAKARTA Pengamat …`, a known city in capitals, then a capitalised word.
+  { name: 'caps-known-city-no-dash', strong: false, pattern: new RegExp(`^(${KNOWN_CAPS_CITIES.join('|')})\\s+(?=\\p{Lu}\\p{Ll})`, 'u') },
   // detik's `Jakarta - `: only trusted on the first paragraph.
   { name: 'city', strong: false, pattern: /^(\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?)\s+(?:--?|–|—)\s+/u },
 ];

@@ -94,6 +94,21 @@ export function parseMetadataLine(text: string): MetadataLine | null {
   return { date, writer: writer.length > 0 ? writer : null };
 }
 
+/**
+ * A date that is not a date line: a day heading without a year (`Selasa, 19 Oktober`, a
+ * chronology's day) or an edition's range (`31 Januari-6 Februari 2022`, a weekly's cover dates).
+ * Neither dates the article, and neither is a headline.
+ */
+const DATE_HEADING = new RegExp(
+  `^(?:(?:${WEEKDAY})\\s*,?\\s+\\d{1,2}\\s+${MONTH}|\\d{1,2}(?:\\s+${MONTH})?\\s*[-–]\\s*\\d{1,2}\\s+${MONTH}\\s+\\d{4})$`,
+  'i',
+);
+
+/** Whether a line is a day heading or an edition range (see DATE_HEADING). */
+export function isDateHeading(text: string): boolean {
+  return text.length <= 60 && DATE_HEADING.test(text.trim());
+}
+
 /** A date and a clock time opening a line: `Apr 14th 2025, 19:14, by …`, `Senin, 3 Juni 2024 10:15 WIB | …`. */
 const DATE_TIME_PREFIX = new RegExp(
   `^(?:${WEEKDAY}\\s*,?\\s+)?(?:\\d{1,2}\\s+${MONTH}\\.?,?\\s+\\d{4}|${MONTH}\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}|\\d{1,2}/\\d{1,2}/\\d{4})\\s*[,|-]?\\s*\\d{1,2}[:.]\\d{2}\\b`,

@@ -8,6 +8,11 @@ import { eng, ind } from 'stopword';
 
 const STOP_WORDS: ReadonlySet<string> = new Set([...ind, ...eng].map((w) => w.toLowerCase()));
 
+/** Whether a word (in any case) is an Indonesian or English stop word: `KEPADA`, `PADA`, `DIA`; never an acronym. */
+export function isStopWord(word: string): boolean {
+  return STOP_WORDS.has(word.toLowerCase());
+}
+
 /** Letters (and the apostrophes inside words) make a word; digits and punctuation split words. */
 const WORD = /[\p{L}][\p{L}'’-]*/gu;
 

@@ -9,6 +9,7 @@ import type { SourceLine } from './input';
 export type OutletId =
   | 'tempo'
   | 'kompas'
+  | 'kompas-id'
   | 'detik'
   | 'antara'
   | 'cnn-indonesia'
@@ -46,6 +47,10 @@ export const OUTLETS: readonly OutletProfile[] = [
   { id: 'republika', name: 'Republika', marker: /\bREPUBLIKA\.CO\.ID\b|\bRepublika\.co\.id\b|^Rep:\s.+\/\s*Red:/, supported: true },
   { id: 'liputan6', name: 'Liputan6.com', marker: /\bLiputan6\.com\b/, supported: true },
   { id: 'kumparan', name: 'kumparan', marker: /\bkumparan(?:NEWS|BISNIS|TECH|SPORT|\.com)?\b/, supported: true },
+  // kompas.id, the daily's own site, is not Kompas.com: its header (logo, breadcrumb, `Oleh` over an
+  // all-caps name, reading time), its credit before the caption and its editor after the body are
+  // furniture the parser has no profile for.
+  { id: 'kompas-id', name: 'Kompas.id', marker: /\bKompas\.id\b|\bKOMPAS\.ID\b|^[A-Z][A-Z ]{2,30}, KOMPAS\s*—/, supported: false },
   { id: 'suara', name: 'Suara.com', marker: /\b[Ss]uara\.com\b/, supported: false },
   { id: 'cnbc-indonesia', name: 'CNBC Indonesia', marker: /\bCNBC Indonesia\b/, supported: false },
   { id: 'idn-times', name: 'IDN Times', marker: /\bIDN Times\b/, supported: false },

@@ -17,12 +17,12 @@
  */
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
-import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitNames, type BylineLabel, type BylineRole } from './byline';
+import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitCatalogueNames, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption } from './credits';
-import { acceptedRange, inDateRange, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
-import { CRAWLER_PREFIX, isChromeLine, isCutMark, isTailHeader } from './chrome';
+import { acceptedRange, inDateRange, isDateHeading, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
+import { CRAWLER_PREFIX, isArchiveStamp, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
-import { isProse, lineFeatures } from './features';
+import { isProse, isStopWord, lineFeatures } from './features';
 import { ParseError } from './errors';
 import { decodeInput, lineKey, stripBullet, toSourceLines, type SourceLine } from './input';
 import { detectLanguage } from './language';
@@ -124,7 +124,7 @@ function tryMetadataLine(s: ParseState, line: SourceLine): boolean {
   if (meta === null) return false;
   if (meta.date !== null && s.b.publishedAt === null) acceptDate(s, line, meta.date);
   else s.b.assign(line, 'byline');
-  if (meta.writer !== null) addCredit(s, 'reporters', splitNames(meta.writer) ?? [meta.writer]);
+  if (meta.writer !== null) addCredit(s, 'reporters', splitCatalogueNames(meta.writer) ?? [meta.writer]);
   return true;
 }
 
@@ -225,6 +225,13 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
   }
   const split = splitCaption(text, region);
   if (split === null && region === 'body') return false;
+  // The same caption again with other spacing (Republika's second copy lacks a double space);
+  // long lines keep their spacing in their key, so compare the captions themselves.
+  const folded = (split?.caption ?? text).replace(/\s+/g, ' ');
+  if (b.photos.some((p) => p.position === b.body.length && p.caption.replace(/\s+/g, ' ') === folded)) {
+    b.discard(line, 'duplicate');
+    return true;
+  }
   b.captionKeys.add(line.key);
   const photo = {
     caption: split?.caption ?? text,
@@ -247,9 +254,15 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
 function tryCreditLine(s: ParseState, line: SourceLine, text: string, region: 'header' | 'body'): boolean {
   const { b } = s;
   const last = b.photos[b.photos.length - 1];
-  if (last === undefined || last.credit !== null || last.position !== b.body.length) return false;
+  if (last === undefined || last.position !== b.body.length) return false;
   const credit = matchCreditLine(text);
   if (credit === null) return false;
+  if (last.credit !== null) {
+    // Republika prints the caption with its credit, the credit alone, then the caption again.
+    if (credit !== last.credit) return false;
+    b.discard(line, 'duplicate');
+    return true;
+  }
   const parts = parseCredit(credit);
   // In the body a bare agency line is more likely a sign-off than a credit.
   if (region === 'body' && (parts === null || parts.agencyOnly) && !/^(?:foto|photo|kredit|credit)\s*:/i.test(text)) return false;
@@ -263,11 +276,24 @@ function tryCreditLine(s: ParseState, line: SourceLine, text: string, region: 'h
   return true;
 }
 
-/** Whether a byline or date line follows before the next content line (confirms a subtitle). */
-function metaFollows(s: ParseState, from: number, end: number): boolean {
+/** Whether a line is only one person's name (two to four capitalised words, not in capitals). */
+function isLoneNameLine(line: SourceLine): boolean {
+  const names = splitNames(line.text);
+  if (names === null || names.length !== 1) return false;
+  const words = (names[0] as string).split(/\s+/).length;
+  return words >= 2 && words <= MAX_LONE_NAME_WORDS && !isSectionLabel(line.key) && line.text !== line.text.toUpperCase();
+}
+
+/**
+ * Whether a byline or date line follows before the next content line (confirms a subtitle). A name
+ * alone counts when a date line follows it: Majalah Tempo AMP and magz print title, deck, writer, date.
+ */
+function metaFollows(s: ParseState, from: number, end: number, nameSeen = false): boolean {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
+    if (!nameSeen && isLoneNameLine(line)) return metaFollows(s, j + 1, end, true);
+    if (nameSeen) return parseDateLine(line.text) !== null;
     return parseDateLine(line.text) !== null || matchBylineLabel(line.text) !== null || matchInlineByline(line.text) !== null || isOutletName(line.text);
   }
   return false;
@@ -464,6 +490,14 @@ function titleContinuation(lines: readonly SourceLine[], i: number): SourceLine 
   return next;
 }
 
+/** A publication's name alone on a line: `Majalah Tempo`, `Koran Tempo`, `Tempo English`. */
+const MASTHEAD = /^(?:majalah|koran)\s+tempo$/i;
+
+/** Whether a line is only a masthead (see MASTHEAD, or an outlet's name such as `Tempo.co`). */
+function isMasthead(text: string): boolean {
+  return MASTHEAD.test(text) || isOutletName(text);
+}
+
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
 function readTitle(s: ParseState): number {
   const { lines, b } = s;
@@ -474,10 +508,22 @@ function readTitle(s: ParseState): number {
     b.discard(line, noise?.reason ?? 'chrome');
   }
   let i = start;
+  /** The rubric read above the headline, and whether a date line followed it. */
+  let sectionLine: SourceLine | null = null;
+  let dateUnderSection = false;
   for (; i < lines.length; i++) {
     const line = lines[i] as SourceLine;
     if (i === 0 && tryCrawlerPrefix(s, line)) continue;
-    if (discardNoise(s, line) || tryDate(s, line)) continue;
+    if (discardNoise(s, line)) continue;
+    if (tryDate(s, line)) {
+      dateUnderSection = sectionLine !== null;
+      continue;
+    }
+    if (isMasthead(line.text)) {
+      // The newsletter opens with the publication's name (`Majalah Tempo`): a masthead, not a headline.
+      b.discard(line, 'chrome');
+      continue;
+    }
     if (b.section === null && isUnlistedSection(s, i)) {
       b.section = line.text;
       b.assign(line, 'section');
@@ -486,6 +532,7 @@ function readTitle(s: ParseState): number {
     if (b.section === null && isSectionLabel(line.key)) {
       b.section = line.text;
       b.assign(line, 'section');
+      sectionLine = line;
       continue;
     }
     break;
@@ -502,7 +549,24 @@ function readTitle(s: ParseState): number {
     b.assign(continued, 'title');
     return i + 2;
   }
+  if (isDateHeading(candidate.text)) {
+    throw new ParseError(
+      'NO_TITLE',
+      `Line ${candidate.no} should be the headline but is a date without its year or an edition's range ("${candidate.text}"): a chronology or a digest copied without its title?`,
+      candidate.no,
+    );
+  }
   if (!isTitleLike(candidate.text) || hasStrongDateline(candidate.text) || matchBareDateline(candidate.text) !== undefined || opensWithDateTime(candidate.text) || matchBylineLabel(candidate.text) !== null || matchInlineByline(candidate.text) !== null || matchReadAlsoLine(candidate.text) !== null) {
+    if (sectionLine !== null && dateUnderSection) {
+      // An editor's letter is titled by its rubric (`Surat Dari Redaksi`, then the date, then the
+      // letter): with no headline between the date and the prose, the rubric is the headline.
+      const assignment = b.assignments.find((a) => a.line === sectionLine?.no && a.field === 'section');
+      if (assignment !== undefined) assignment.field = 'title';
+      b.section = null;
+      b.title = sectionLine.text;
+      b.titleLine = sectionLine;
+      return i;
+    }
     throw new ParseError(
       'NO_TITLE',
       `Line ${candidate.no} should be the headline but reads like body text ("${candidate.text.slice(0, 60)}${candidate.text.length > 60 ? '…' : ''}"); is this a fragment without its title?`,
@@ -542,8 +606,8 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    // A stamp under the headline (`arsip tempo : <id>.`) is chrome, not a deck.
-    if (i === start && isChromeLine(line.key, line.text) && lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS) {
+    // A stamp under the headline (`arsip tempo : <id>.`) is chrome, not a deck; magz prints it under the date or the deck.
+    if ((i === start && isChromeLine(line.key, line.text) && lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS) || isArchiveStamp(line.text)) {
       b.discard(line, 'chrome');
       i++;
       continue;
@@ -623,7 +687,14 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !MAGAZINE_LEAD.test(line.text)) {
+    if (b.subtitle === null && isArchiveStamp((lines[nextContent(lines, i + 1, strongStart)] ?? line).text)) {
+      // magz.tempo.co: title, date, deck, then the archive stamp; the story starts under the stamp.
+      b.subtitle = line.text;
+      b.assign(line, 'subtitle');
+      i++;
+      continue;
+    }
+    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !isMagazineLead(line.text)) {
       // Majalah Tempo prints a deck under the date, then the story opening in capitals.
       b.subtitle = line.text;
       b.assign(line, 'subtitle');
@@ -642,12 +713,25 @@ function readHeader(s: ParseState, start: number, end: number): number {
  */
 const MAGAZINE_LEAD = /^\p{Lu}{3,}(?:\s\p{Lu}{2,})*(?:[.,]|\s(?:\p{Lu}\p{Ll}|\d))/u;
 
-/** Whether the next content line opens a magazine story (see MAGAZINE_LEAD). */
+/**
+ * A story opening with a function word in capitals, then lower case (`KEPADA seorang tamu …`,
+ * `PADA zaman …`): a stop word is never an acronym, so `KPK menetapkan` does not qualify.
+ */
+const CAPITALISED_OPENING_WORD = /^(\p{Lu}{2,})\s\p{Ll}/u;
+
+/** Whether a line opens a magazine story (see MAGAZINE_LEAD and CAPITALISED_OPENING_WORD). */
+function isMagazineLead(text: string): boolean {
+  if (MAGAZINE_LEAD.test(text)) return true;
+  const m = CAPITALISED_OPENING_WORD.exec(text);
+  return m !== null && isStopWord(m[1] as string);
+}
+
+/** Whether the next content line opens a magazine story. */
 function opensMagazineStory(s: ParseState, from: number, end: number): boolean {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
-    return MAGAZINE_LEAD.test(line.text) && isProse(line.text);
+    return isMagazineLead(line.text) && isProse(line.text);
   }
   return false;
 }
@@ -685,7 +769,9 @@ function repeatsAfter(s: ParseState, from: number, end: number): boolean {
 function moveBodyToDeck(s: ParseState): void {
   const { b } = s;
   const deck = b.body.splice(0, b.body.length);
-  const assignments = b.bodyAssignments.splice(0, b.bodyAssignments.length);
+  b.bodyAssignments.splice(0, b.bodyAssignments.length);
+  // Every line of the deck, hard-wrapped continuation lines included.
+  const assignments = b.assignments.filter((a) => a.field === 'body');
   for (const assignment of assignments) {
     assignment.field = 'subtitle';
     assignment.index = null;
@@ -716,7 +802,10 @@ function endsArticle(s: ParseState, i: number, end: number): boolean {
   if (s.b.body.length === 0) return false;
   if (isTailHeader(line.key)) return true;
   const previous = s.lines[i - 1];
-  if (previous === undefined || !isCutMark(previous.text)) return false;
+  if (previous === undefined) return false;
+  // The paywall's offer follows its notice (`Subscribe to continue reading.` / `We craft news with stories.`).
+  if (classifyNoise(previous.key)?.paywall === true) return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text) || lineFeatures(line.text).words < MIN_PARAGRAPH_WORDS);
+  if (!isCutMark(previous.text)) return false;
   return i < end && (isChromeLine(line.key, line.text) || !isProse(line.text));
 }
 
@@ -739,12 +828,47 @@ function trySignedName(s: ParseState, i: number, end: number): boolean {
   return true;
 }
 
+/** A line opening in lower case: the rest of a sentence, never the start of a paragraph. */
+const LOWER_CASE_START = /^\p{Ll}/u;
+
+/**
+ * Whether a line continues the paragraph above it, hard-wrapped by a single newline (the
+ * datatempo text pages): it follows the paragraph's last line directly, that paragraph stops
+ * mid-sentence, and the line opens in lower case.
+ */
+function continuesParagraph(s: ParseState, lastBodyLine: number, line: SourceLine): boolean {
+  const last = s.b.body[s.b.body.length - 1];
+  return last !== undefined && lastBodyLine === line.no - 1 && !PARAGRAPH_END.test(last) && !/[:;]$/.test(last) && LOWER_CASE_START.test(line.text);
+}
+
+/** A read-also title is a headline: at most this many words. */
+const MAX_READ_ALSO_WORDS = 20;
+
+/**
+ * Whether line i is one more title of a `Baca juga:` list that ends the article (a label, then
+ * several titles one per line): a headline-like line with no paragraph after it on the page, so
+ * a subheading followed by more story is never taken for a link.
+ */
+function isReadAlsoListItem(s: ParseState, i: number, end: number): boolean {
+  const line = s.lines[i] as SourceLine;
+  const f = lineFeatures(line.text);
+  if (!isTitleLike(line.text) || f.sentenceEnd || f.words > MAX_READ_ALSO_WORDS) return false;
+  for (let j = i + 1; j < end; j++) {
+    const text = (s.lines[j] as SourceLine).text;
+    if (lineFeatures(text).sentenceEnd || isProse(text)) return false;
+  }
+  return true;
+}
+
 /** Region 3: the body paragraphs with their photos, read-also links and source line. */
 function readBody(s: ParseState, start: number, end: number): void {
   const { lines, b } = s;
   const titleKey = b.titleLine?.key;
   let readAlsoLabel = false;
+  /** Under a `Baca juga:` label: more titles may follow, one per line. */
+  let readAlsoList = false;
   let lastBodyKey: string | null = null;
+  let lastBodyLine = -1;
   const bodyKeys = new Set<string>();
   for (let i = start; i < end; i++) {
     const line = lines[i] as SourceLine;
@@ -758,6 +882,10 @@ function readBody(s: ParseState, start: number, end: number): void {
       continue;
     }
     if (discardNoise(s, line)) continue;
+    if (isArchiveStamp(line.text)) {
+      b.discard(line, 'chrome');
+      continue;
+    }
     if (b.body.length === 0 && b.dateline === null) {
       const city = matchBareDateline(stripBullet(line.text));
       if (city !== undefined) {
@@ -775,14 +903,27 @@ function readBody(s: ParseState, start: number, end: number): void {
         moveBodyToDeck(s);
         bodyKeys.clear();
         lastBodyKey = null;
+        lastBodyLine = -1;
       }
       continue;
     }
     if (readAlsoLabel) {
       readAlsoLabel = false;
+      const f = lineFeatures(line.text);
+      if (f.words > MAX_READ_ALSO_WORDS && isProse(line.text)) {
+        // `Baca Juga:` whose link text was lost (tempo.co/abc): the paragraph under it is story, not a title.
+        dropReadAlsoLabel(s);
+      } else {
+        readAlsoList = true;
+        b.addReadAlso(line, toReadAlso(line.text));
+        continue;
+      }
+    }
+    if (readAlsoList && isReadAlsoListItem(s, i, end)) {
       b.addReadAlso(line, toReadAlso(line.text));
       continue;
     }
+    readAlsoList = false;
     const readAlso = matchReadAlsoLine(line.text);
     if (readAlso === 'label') {
       // The title is on the next line; both lines make one entry.
@@ -822,20 +963,26 @@ function readBody(s: ParseState, start: number, end: number): void {
       }
     }
     const inline = extractInlineReadAlso(paragraph);
-    b.addParagraph(line, inline.paragraph);
+    if (continuesParagraph(s, lastBodyLine, line)) b.continueParagraph(line, inline.paragraph);
+    else b.addParagraph(line, inline.paragraph);
+    lastBodyLine = line.no;
     lastBodyKey = line.key;
     bodyKeys.add(line.key);
     for (const entry of inline.readAlso) b.readAlso.push(entry);
   }
-  if (readAlsoLabel) {
-    // A dangling `Baca juga:` with nothing after it: keep the line accounted for as a label.
-    const last = b.assignments[b.assignments.length - 1];
-    if (last !== undefined && last.field === 'readAlso') {
-      b.assignments.pop();
-      const line = lines.find((l) => l.no === last.line) as SourceLine;
-      b.discard(line, 'label');
-    }
-  }
+  // A dangling `Baca juga:` with nothing after it: keep the line accounted for as a label.
+  if (readAlsoLabel) dropReadAlsoLabel(s);
+}
+
+/** Turns the last `Baca juga:` label, which no title followed, from a read-also entry into a discarded label. */
+function dropReadAlsoLabel(s: ParseState): void {
+  const { b } = s;
+  let k = b.assignments.length - 1;
+  while (k >= 0 && !((b.assignments[k] as LineAssignment).field === 'readAlso' && (b.assignments[k] as LineAssignment).index === b.readAlso.length)) k--;
+  const label = b.assignments[k];
+  if (label === undefined) return;
+  b.assignments.splice(k, 1);
+  b.discard(s.lines.find((l) => l.no === label.line) as SourceLine, 'label');
 }
 
 /** Lines of chrome a sign-off may be followed by before the parser stops looking for it. */

@@ -70,6 +70,10 @@ export const OUTLET_DESKS = [
   'detikcom',
   'cnn indonesia',
   'republika',
+  // The Australian Broadcasting Corporation, whose Indonesian service Tempo republishes under /abc/.
+  'abc',
+  'abc indonesia',
+  'abc australia',
 ] as const;
 
 /**
@@ -84,6 +88,9 @@ export const SECTION_NAMES = [
   'jateng', 'jatim', 'jabar', 'bali', 'sumut', 'news', 'business', 'world', 'national', 'opinion',
   'sports', 'sport', 'arts & culture', 'art & culture', 'science', 'lifestyle', 'tech',
   'technology', 'entertainment', 'politics', 'economy', 'government', 'environment',
+  // Majalah Tempo's rubrics, printed above the headline on the Tempo+ archive (`/prelude/`, `/arsip/`).
+  'surat dari redaksi', 'surat pembaca', 'kartun', 'laporan utama', 'editorial', 'catatan pinggir',
+  'wawancara', 'investigasi', 'kriminalitas', 'obituari', 'memoar', 'pokok & tokoh', 'ilmu & teknologi',
 ] as const;
 
 const lowerSet = (list: readonly string[]): ReadonlySet<string> => new Set(list.map((w) => w.toLowerCase()));
