@@ -11,6 +11,9 @@ import { batchGraphqlRelationLoads } from './graphql/batched-relations';
 import { rewriteRelationFiltersOnRead } from './query/relation-filters';
 import { registerFrontendGraphql } from './extensions/graphql';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
+import { ensureOutboxTable, startOutboxDrainer, stopOutboxDrainer } from './cache/outbox';
+import { ensureRateLimitTable } from './cache/rate-limit-store';
+import { purgeOnChange } from './cache/purge-on-change';
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }): void {
@@ -30,6 +33,10 @@ export default {
     try {
       await useWriteAheadLog(strapi);
       await keepPlannerStatistics(strapi);
+      // Before any write below: changes from here on purge Varnish through the outbox (src/cache/).
+      await ensureOutboxTable(strapi);
+      await ensureRateLimitTable(strapi);
+      purgeOnChange(strapi);
       await ensureUniqueArticleSlugs(strapi);
       await ensureContentLocales(strapi);
       await ensurePublicReadPermissions(strapi);
@@ -40,5 +47,10 @@ export default {
     } finally {
       await releaseBootLock(strapi);
     }
+    startOutboxDrainer(strapi);
+  },
+
+  async destroy({ strapi }: { strapi: Core.Strapi }): Promise<void> {
+    await stopOutboxDrainer(strapi);
   },
 };

@@ -19,6 +19,8 @@ export interface CachedBody {
   json: string;
   type: string;
   language: string;
+  /** The page's surrogate keys (`xkey`), or null when too many to send. */
+  surrogateKeys: string | null;
 }
 
 /** The two representations of a page: the REST data and the JSON-LD. */
