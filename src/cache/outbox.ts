@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { Pool, type PoolConfig } from 'pg';
 import { sendPurges, type PurgeTargets } from './varnish';
 
 /**
@@ -7,7 +8,7 @@ import { sendPurges, type PurgeTargets } from './varnish';
  * own transaction; after commit, any process takes rows (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so
  * several processes never take the same rows), sends the purges to every Varnish and deletes the rows
  * in the same transaction. A process that dies between the commit and the purge leaves its rows to
- * the others (each drains every `PURGE_OUTBOX_POLL_MS`); a purge is sent once per row, or again if
+ * the others (on PostgreSQL each drains every `PURGE_OUTBOX_POLL_MS`); a purge is sent once per row, or again if
  * the process dies after sending and before its delete committed (purging twice is harmless).
  * A rolled-back change leaves no row: nothing is purged for what never happened.
  */
@@ -68,6 +69,8 @@ interface Drainer {
   targets: PurgeTargets;
   stopped: boolean;
   lastWarning: number;
+  /** PostgreSQL: the drainer's own connection; SQLite: none (Strapi's connection). */
+  pool: Pool | null;
 }
 
 const drainers = new WeakMap<Core.Strapi, Drainer>();
@@ -84,6 +87,37 @@ export function purgeTargetsFromEnv(env: NodeJS.ProcessEnv = process.env): Purge
   return { urls, timeoutMs: Number(env.VARNISH_PURGE_TIMEOUT_MS ?? 2000) || 2000 };
 }
 
+type OutboxRow = { id: number; keys: string };
+
+/** Sends the rows' purges; the caller deletes them once this returned. */
+async function purgeRows(drainer: Drainer, rows: OutboxRow[]): Promise<void> {
+  await sendPurges(drainer.targets, rows.flatMap((row) => row.keys.split(' ')));
+}
+
+/**
+ * A connection pool of the drainer's own on PostgreSQL (one connection): its rounds neither take
+ * connections from Strapi's pool nor show among the statements of the requests it serves.
+ */
+function drainerPool(strapi: Core.Strapi): Pool {
+  const settings = (strapi.db.config.connection as { connection?: Record<string, unknown> }).connection ?? {};
+  const pick = (key: string): unknown => settings[key];
+  return new Pool({
+    max: 1,
+    connectionString: typeof pick('connectionString') === 'string' ? (pick('connectionString') as string) : undefined,
+    host: pick('host') as string | undefined,
+    port: pick('port') as number | undefined,
+    database: pick('database') as string | undefined,
+    user: pick('user') as string | undefined,
+    password: pick('password') as string | undefined,
+    ssl: pick('ssl') as PoolConfig['ssl'],
+  });
+}
+
+function qualifiedTable(strapi: Core.Strapi): string {
+  const schema = strapi.db.getSchemaName();
+  return schema ? `"${schema.replace(/"/g, '""')}"."${OUTBOX_TABLE}"` : `"${OUTBOX_TABLE}"`;
+}
+
 /**
  * One drain round: takes up to BATCH rows, purges their keys, deletes them. Returns how many rows.
  * PostgreSQL: in one transaction holding the rows (`FOR UPDATE SKIP LOCKED`), so another process
@@ -91,17 +125,32 @@ export function purgeTargetsFromEnv(env: NodeJS.ProcessEnv = process.env): Purge
  * transaction open while Varnish answers (it would hold SQLite's only connection).
  */
 async function drainOnce(strapi: Core.Strapi, drainer: Drainer): Promise<number> {
-  const purge = async (rows: Array<{ id: number; keys: string }>, writer: Writer): Promise<number> => {
-    if (rows.length === 0) return 0;
-    await sendPurges(drainer.targets, rows.flatMap((row) => row.keys.split(' ')));
-    await outbox(strapi, writer)
-      .whereIn('id', rows.map((row) => row.id))
-      .delete();
-    return rows.length;
-  };
-  const take = (writer: Writer) => outbox(strapi, writer).select('id', 'keys').orderBy('id').limit(BATCH);
-  if (strapi.db.dialect.client !== 'postgres') return purge(await take(strapi.db.connection), strapi.db.connection);
-  return strapi.db.connection.transaction(async (trx) => purge(await take(trx).forUpdate().skipLocked(), trx));
+  if (drainer.pool) {
+    const table = qualifiedTable(strapi);
+    const client = await drainer.pool.connect();
+    try {
+      await client.query('begin');
+      const { rows } = await client.query<OutboxRow>(`select id, keys from ${table} order by id limit ${BATCH} for update skip locked`);
+      if (rows.length > 0) {
+        await purgeRows(drainer, rows);
+        await client.query(`delete from ${table} where id = any($1)`, [rows.map((row) => row.id)]);
+      }
+      await client.query('commit');
+      return rows.length;
+    } catch (error: unknown) {
+      await client.query('rollback').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+  const rows = (await outbox(strapi, strapi.db.connection).select('id', 'keys').orderBy('id').limit(BATCH)) as OutboxRow[];
+  if (rows.length === 0) return 0;
+  await purgeRows(drainer, rows);
+  await outbox(strapi, strapi.db.connection)
+    .whereIn('id', rows.map((row) => row.id))
+    .delete();
+  return rows.length;
 }
 
 async function drainAll(strapi: Core.Strapi, drainer: Drainer): Promise<void> {
@@ -138,13 +187,30 @@ export async function drained(strapi: Core.Strapi): Promise<void> {
   await drainers.get(strapi)?.running;
 }
 
-/** Starts this process's drainer: after each local commit, and every PURGE_OUTBOX_POLL_MS for the others' rows. */
+/**
+ * Starts this process's drainer: after each local commit, and on PostgreSQL every
+ * PURGE_OUTBOX_POLL_MS for rows other processes left. SQLite serves one process: it drains after
+ * its own commits (and once at boot, for rows a command-line import left).
+ */
 export function startOutboxDrainer(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): void {
   const pollMs = Number(env.PURGE_OUTBOX_POLL_MS ?? DEFAULT_POLL_MS) || DEFAULT_POLL_MS;
-  const drainer: Drainer = { timer: null, running: null, again: false, targets: purgeTargetsFromEnv(env), stopped: false, lastWarning: 0 };
+  const postgres = strapi.db.dialect.client === 'postgres';
+  const drainer: Drainer = {
+    timer: null,
+    running: null,
+    again: false,
+    targets: purgeTargetsFromEnv(env),
+    stopped: false,
+    lastWarning: 0,
+    pool: postgres ? drainerPool(strapi) : null,
+  };
+  // A dropped idle connection is replaced on the next round; it must not crash the process.
+  drainer.pool?.on('error', () => undefined);
   drainers.set(strapi, drainer);
-  drainer.timer = setInterval(() => drainSoon(strapi), pollMs);
-  drainer.timer.unref();
+  if (postgres) {
+    drainer.timer = setInterval(() => drainSoon(strapi), pollMs);
+    drainer.timer.unref();
+  }
   drainSoon(strapi);
 }
 
@@ -155,5 +221,6 @@ export async function stopOutboxDrainer(strapi: Core.Strapi): Promise<void> {
   drainer.stopped = true;
   if (drainer.timer) clearInterval(drainer.timer);
   await drainer.running;
+  await drainer.pool?.end();
   drainers.delete(strapi);
 }

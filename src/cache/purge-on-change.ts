@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { enqueuePurgeInTransaction } from './outbox';
-import { KEYED_TYPES, PUBLIC_KEY, UPLOAD_FILE, fileKey, isKeyedType, keysOfChange, type ChangedRow, type KeyedType } from './surrogate-keys';
+import { enqueuePurgeInTransaction, purgeTargetsFromEnv } from './outbox';
+import { KEYED_TYPES, PUBLIC_KEY, UPLOAD_FILE, entityKey, fileKey, isKeyedType, keysOfChange, reporterArticlesKey, type ChangedRow, type KeyedType } from './surrogate-keys';
 
 /**
  * Purge on change: a database lifecycle subscriber on the keyed types, so every writer is covered
@@ -11,17 +11,18 @@ import { KEYED_TYPES, PUBLIC_KEY, UPLOAD_FILE, fileKey, isKeyedType, keysOfChang
  * Draft rows purge nothing: no public response shows them.
  */
 
-/** Relations whose documents' responses show a row of the type (the reverse of what pages show). */
-const SHOWN_BY: Record<KeyedType, ReadonlyArray<{ attribute: string; uid: KeyedType }>> = {
-  // A reporter's own responses list their articles.
+/** Relations whose documents' responses show a row of the type, and the key those responses carry. */
+const SHOWN_BY: Record<KeyedType, ReadonlyArray<{ attribute: string; key: (documentId: string) => string }>> = {
+  // A reporter read with their articles lists this one (not every page with that byline: see reporterArticlesKey).
   'api::article.article': [
-    { attribute: 'reporters', uid: 'api::reporter.reporter' },
-    { attribute: 'editors', uid: 'api::reporter.reporter' },
-    { attribute: 'translators', uid: 'api::reporter.reporter' },
+    { attribute: 'reporters', key: reporterArticlesKey },
+    { attribute: 'editors', key: reporterArticlesKey },
+    { attribute: 'translators', key: reporterArticlesKey },
   ],
   'api::reporter.reporter': [],
-  'api::photo.photo': [{ attribute: 'article', uid: 'api::article.article' }],
-  'api::related-link.related-link': [{ attribute: 'article', uid: 'api::article.article' }],
+  // The article page shows its photos and links: a new one is not yet among its keys.
+  'api::photo.photo': [{ attribute: 'article', key: (documentId) => entityKey('api::article.article', documentId) }],
+  'api::related-link.related-link': [{ attribute: 'article', key: (documentId) => entityKey('api::article.article', documentId) }],
 };
 
 interface Snapshot {
@@ -57,7 +58,7 @@ async function snapshot(strapi: Core.Strapi, uid: KeyedType, where: unknown): Pr
       documentId: String(row.documentId),
       locale: typeof row.locale === 'string' ? row.locale : null,
       section: typeof row.section === 'string' ? row.section : null,
-      related: SHOWN_BY[uid].flatMap(({ attribute, uid: related }) => documentIdsOf(row[attribute]).map((documentId) => ({ uid: related, documentId }))),
+      relatedKeys: SHOWN_BY[uid].flatMap(({ attribute, key }) => documentIdsOf(row[attribute]).map(key)),
     }));
   return { ids: found.map((row) => Number(row.id)), rows };
 }
@@ -70,8 +71,14 @@ function resultIds(result: unknown): number[] {
   return [];
 }
 
-/** Subscribes the keyed types, the public role's permissions and uploaded files to purges. */
-export function purgeOnChange(strapi: Core.Strapi): void {
+/**
+ * Subscribes the keyed types, the public role's permissions and uploaded files to purges. On SQLite
+ * with no VARNISH_PURGE_URLS there is nothing to purge and no other process to do it: no subscriber,
+ * so the single-machine setup pays nothing. On PostgreSQL purges are always recorded: another
+ * process of the cluster may have a Varnish to send them to (a command-line import has none).
+ */
+export function purgeOnChange(strapi: Core.Strapi, env: NodeJS.ProcessEnv = process.env): void {
+  if (strapi.db.dialect.client !== 'postgres' && purgeTargetsFromEnv(env).urls.length === 0) return;
   const enqueue = (keys: string[]): Promise<void> => enqueuePurgeInTransaction(strapi, keys);
 
   const before = async (event: LifecycleEvent): Promise<void> => {

@@ -7,7 +7,8 @@
  * | key                         | carried by                                            | purged when                                  |
  * |-----------------------------|-------------------------------------------------------|----------------------------------------------|
  * | `article:<documentId>`      | every response that shows that article (any locale)   | a published version is created/changed/removed |
- * | `reporter:<documentId>`     | every response that shows that reporter               | the reporter changes; an article naming them is published/changed/unpublished |
+ * | `reporter:<documentId>`     | every response that shows that reporter (a byline)    | the reporter changes                         |
+ * | `reporter-articles:<documentId>` | responses listing that reporter's articles (a reporter read with `articles`, `editedArticles` or `translatedArticles`) | an article naming them is published/changed/unpublished |
  * | `photo:<documentId>`        | responses showing the photo                           | the photo's published version changes        |
  * | `related-link:<documentId>` | responses showing the link                            | the link's published version changes         |
  * | `file:<id>`                 | responses showing an uploaded file (a photo's image)  | the file row changes                         |
@@ -80,6 +81,17 @@ export function fileKey(id: number | string): string {
   return `file:${id}`;
 }
 
+/**
+ * The articles listed under a reporter. Apart from `reporter:<id>` on purpose: a desk byline
+ * (Tempo.co) is on thousands of pages, and publishing one article must not purge them all.
+ */
+export function reporterArticlesKey(documentId: string): string {
+  return `reporter-articles:${documentId}`;
+}
+
+/** A reporter's relations that list articles: reading any of them tags `reporter-articles:<id>`. */
+const REPORTER_ARTICLE_LISTS = ['articles', 'editedArticles', 'translatedArticles'] as const;
+
 /** What a content type's schema says about one attribute (the little this module reads). */
 export interface AttributeShape {
   type: string;
@@ -108,7 +120,10 @@ export function keysOfDocuments(schema: SchemaLookup, uid: string, data: unknown
       if (typeof value.id === 'number' || typeof value.id === 'string') into.add(fileKey(value.id));
       return;
     }
-    if (isKeyedType(currentUid) && typeof value.documentId === 'string') into.add(entityKey(currentUid, value.documentId));
+    if (isKeyedType(currentUid) && typeof value.documentId === 'string') {
+      into.add(entityKey(currentUid, value.documentId));
+      if (currentUid === 'api::reporter.reporter' && REPORTER_ARTICLE_LISTS.some((name) => name in value)) into.add(reporterArticlesKey(value.documentId));
+    }
     const attributes = schema(currentUid) ?? {};
     for (const [name, attribute] of Object.entries(attributes)) {
       if (!(name in value)) continue;
@@ -131,8 +146,8 @@ export interface ChangedRow {
   documentId: string;
   locale?: string | null;
   section?: string | null;
-  /** Documents linked to it whose responses show it (an article's reporters, a photo's article). */
-  related?: ReadonlyArray<{ uid: KeyedType; documentId: string }>;
+  /** Keys of the documents linked to it whose responses show it (`reporter-articles:` of an article's byline, `article:` of a photo's article). */
+  relatedKeys?: readonly string[];
 }
 
 /** The keys a change of one public row of `uid` affects (see the table at the top). */
@@ -144,6 +159,6 @@ export function keysOfChange(uid: KeyedType, row: ChangedRow): string[] {
     keys.push(feedKey(locale), sitemapKey(locale));
     if (row.section) keys.push(sectionKey(locale, row.section));
   }
-  for (const other of row.related ?? []) keys.push(entityKey(other.uid, other.documentId));
+  keys.push(...(row.relatedKeys ?? []));
   return keys;
 }

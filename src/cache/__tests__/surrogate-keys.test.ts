@@ -39,6 +39,15 @@ describe('keysOfDocuments', () => {
     ]);
   });
 
+  it('tags a reporter read with their articles with reporter-articles, and a byline without', () => {
+    expect([...keysOfDocuments(schema, 'api::reporter.reporter', { documentId: 'r1', articles: [{ documentId: 'a1' }] })].sort()).toEqual([
+      'article:a1',
+      'reporter-articles:r1',
+      'reporter:r1',
+    ]);
+    expect([...keysOfDocuments(schema, 'api::article.article', { documentId: 'a1', reporters: [{ documentId: 'r1' }] })].sort()).toEqual(['article:a1', 'reporter:r1']);
+  });
+
   it('ignores fields that are not relations and values without a documentId', () => {
     expect([...keysOfDocuments(schema, 'api::article.article', [{ title: 'x', reporters: [{ name: 'no id' }] }])]).toEqual([]);
   });
@@ -74,19 +83,19 @@ describe('restReadKeys', () => {
 });
 
 describe('keysOfChange', () => {
-  it('purges an article, its locale listings, section, feed, sitemap and the reporters that list it', () => {
+  it('purges an article, its locale listings, section, feed, sitemap and the reporters\' lists of articles (not every page of its byline)', () => {
     expect(
       keysOfChange('api::article.article', {
         documentId: 'a1',
         locale: 'id',
         section: 'Politik',
-        related: [{ uid: 'api::reporter.reporter', documentId: 'r1' }],
+        relatedKeys: ['reporter-articles:r1'],
       })
-    ).toEqual(['article:a1', 'articles:id', 'articles:*', 'feed:id', 'sitemap:id', 'section:id:politik', 'reporter:r1']);
+    ).toEqual(['article:a1', 'articles:id', 'articles:*', 'feed:id', 'sitemap:id', 'section:id:politik', 'reporter-articles:r1']);
   });
 
   it('purges a photo with the article that shows it, and a reporter with the reporter listing', () => {
-    expect(keysOfChange('api::photo.photo', { documentId: 'p1', locale: 'en', related: [{ uid: 'api::article.article', documentId: 'a1' }] })).toEqual([
+    expect(keysOfChange('api::photo.photo', { documentId: 'p1', locale: 'en', relatedKeys: ['article:a1'] })).toEqual([
       'photo:p1',
       'photos:en',
       'photos:*',
