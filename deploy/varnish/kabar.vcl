@@ -89,7 +89,7 @@ sub vcl_backend_response {
 }
 
 sub vcl_deliver {
-    # The keys are for this cache; readers need not see them (kept when KABAR_DEBUG_KEYS is asked).
+    # The keys are for this cache; readers need not see them (kept for a request with X-Kabar-Debug).
     if (!req.http.X-Kabar-Debug) {
         unset resp.http.xkey;
     }
