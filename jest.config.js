@@ -33,5 +33,12 @@ module.exports = {
       testMatch: ['<rootDir>/tests/security/**/*.test.ts'],
       globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
     },
+    {
+      ...base,
+      displayName: 'cluster',
+      // Three production processes on one PostgreSQL database behind Varnish: `npm run test:cluster`.
+      testMatch: ['<rootDir>/tests/cluster/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/helpers/global-setup.ts',
+    },
   ],
 };

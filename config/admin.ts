@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { DatabaseRateLimitStore } from '../src/cache/rate-limit-store';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => ({
   auth: {
@@ -14,6 +15,13 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Admin => 
   },
   secrets: {
     encryptionKey: env('ENCRYPTION_KEY')!,
+  },
+  // The login rate limit (5 attempts per 5 minutes per email and address) counted in the database,
+  // shared by every process on it; Strapi's own store counts per process.
+  rateLimit: {
+    enabled: env.bool('ADMIN_RATE_LIMIT_ENABLED', true),
+    // Strapi's type says string; koa2-ratelimit takes a store object (incr, decrement, saveAbuse).
+    store: new DatabaseRateLimitStore() as unknown as string,
   },
   // `strapi develop` restarts on file changes under the app; these never affect the running server
   // (the news-importer is loaded from its built dist/, rebuilt by `npm run watch:plugin`).

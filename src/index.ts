@@ -12,6 +12,9 @@ import { rewriteRelationFiltersOnRead } from './query/relation-filters';
 import { registerFrontendGraphql } from './extensions/graphql';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
 import { ensureReadVersion } from './read-cache/version';
+import { ensureOutboxTable, startOutboxDrainer, stopOutboxDrainer } from './cache/outbox';
+import { ensureRateLimitTable } from './cache/rate-limit-store';
+import { purgeOnChange } from './cache/purge-on-change';
 import type { ScheduleService } from './api/article/services/schedule';
 
 const schedule = (strapi: Core.Strapi): ScheduleService => strapi.service('api::article.schedule' as never) as unknown as ScheduleService;
@@ -36,6 +39,10 @@ export default {
       await ensureReadVersion(strapi);
       await useWriteAheadLog(strapi);
       await keepPlannerStatistics(strapi);
+      // Before any write below: changes from here on purge Varnish through the outbox (src/cache/).
+      await ensureOutboxTable(strapi);
+      await ensureRateLimitTable(strapi);
+      purgeOnChange(strapi);
       await ensureUniqueArticleSlugs(strapi);
       await ensureContentLocales(strapi);
       await ensurePublicReadPermissions(strapi);
@@ -49,9 +56,11 @@ export default {
     }
     // Scheduled publish and unpublish; safe with several processes (see services/schedule.ts).
     schedule(strapi).start();
+    startOutboxDrainer(strapi);
   },
 
   async destroy({ strapi }: { strapi: Core.Strapi }): Promise<void> {
     await schedule(strapi).stop();
+    await stopOutboxDrainer(strapi);
   },
 };

@@ -2,6 +2,7 @@ import { factories, type Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import type { ArticleService, PreparedPage } from '../services/article';
 import { serializeJsonLd } from '../page/json-ld';
+import { pageKeys } from '../../../cache/tag-response';
 
 const UID = 'api::article.article';
 
@@ -28,6 +29,8 @@ export default factories.createCoreController(UID, ({ strapi }: { strapi: Core.S
       return void ctx.notFound(`The article "${prepared.request.slug}" was unpublished while being read; try again.`, { slug: prepared.request.slug });
     }
     const page = (await strapi.contentAPI.sanitize.output(loaded.page as never, strapi.contentType(UID), { auth: ctx.state.auth })) as typeof loaded.page;
+    // What the page shows, for Varnish (set as headers by the pipeline, which also keeps them with its copy).
+    ctx.state.surrogateKeys = pageKeys(strapi, page);
     return { prepared, page, alternates: loaded.alternates };
   }
 

@@ -4,6 +4,7 @@ import { answerConditionally, isPublicRead } from '../page/http-cache';
 import { PageRequestError, pageRequest } from '../page/request';
 import type { ArticleService, PageVariant, PreparedPage } from '../services/article';
 import { mayReadDrafts } from '../../../published-only';
+import { setKeyHeaders } from '../../../cache/tag-response';
 
 /**
  * The article page pipeline, as route middleware of the page routes (routes/01-article-page.ts), so it
@@ -59,6 +60,7 @@ export default (config: { variant?: PageVariant }, { strapi }: { strapi: Core.St
       if (answerConditionally(ctx, prepared.etag, service().frontendSettings())) return;
       const cached = service().cachedBody(prepared.etag);
       if (cached) {
+        setKeyHeaders(ctx, cached.surrogateKeys);
         ctx.body = cached.json;
         ctx.type = cached.type;
         return;
@@ -67,7 +69,9 @@ export default (config: { variant?: PageVariant }, { strapi }: { strapi: Core.St
     ctx.state.articlePage = prepared;
     await next();
     if (prepared.etag && ctx.status === 200 && typeof ctx.body === 'string') {
-      service().rememberBody(prepared.etag, { json: ctx.body, type: ctx.response.get('Content-Type'), language: resolved.row.locale });
+      const surrogateKeys = typeof ctx.state.surrogateKeys === 'string' ? ctx.state.surrogateKeys : null;
+      setKeyHeaders(ctx, surrogateKeys);
+      service().rememberBody(prepared.etag, { json: ctx.body, type: ctx.response.get('Content-Type'), language: resolved.row.locale, surrogateKeys });
     }
   };
 };

@@ -54,7 +54,9 @@ export function readFrontendSettings(env: NodeJS.ProcessEnv = process.env): Fron
     maxAge: wholeNumber(env, 'PUBLIC_CACHE_MAX_AGE', DEFAULT_MAX_AGE),
     staleWhileRevalidate: wholeNumber(env, 'PUBLIC_CACHE_STALE_WHILE_REVALIDATE', DEFAULT_STALE_WHILE_REVALIDATE),
     pageCacheSize: wholeNumber(env, 'PUBLIC_PAGE_CACHE_SIZE', DEFAULT_PAGE_CACHE_SIZE),
-    responseCacheMb: wholeNumber(env, 'PUBLIC_RESPONSE_CACHE_MB', DEFAULT_RESPONSE_CACHE_MB),
+    // Behind Varnish, Varnish keeps the answers, purged by key after each commit; a process's own copy
+    // could answer Varnish's refetch before this process's read version moved (src/read-cache/version.ts).
+    responseCacheMb: wholeNumber(env, 'PUBLIC_RESPONSE_CACHE_MB', (env.VARNISH_PURGE_URLS ?? '').trim() ? 0 : DEFAULT_RESPONSE_CACHE_MB),
     responseCacheSeconds: wholeNumber(env, 'PUBLIC_RESPONSE_CACHE_SECONDS', DEFAULT_RESPONSE_CACHE_SECONDS),
   };
 }

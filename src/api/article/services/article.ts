@@ -30,6 +30,8 @@ export interface CachedBody {
   json: string;
   type: string;
   language: string;
+  /** The page's surrogate keys (`xkey`), or null when too many to send. */
+  surrogateKeys: string | null;
 }
 
 /** The representations of a page: the REST data, the JSON-LD and the IPTC ninjs. */
