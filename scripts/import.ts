@@ -323,8 +323,11 @@ async function main(argv: readonly string[]): Promise<number> {
       }
     }
     const { newBatchId } = await import('../src/plugins/news-importer/server/src/services/imports');
+    const { webhooksDelivered } = await import('../src/plugins/news-importer/server/src/importer/events');
     run = { actor: seed ? { kind: 'seed' } : { kind: 'cli' }, batchId: options.dryRun ? null : newBatchId() };
     results = await importPages(strapi, pages, options, run);
+    // Strapi's webhook runner queues deliveries in memory: they go before the process does.
+    if (!(await webhooksDelivered(strapi))) process.stderr.write('import: some webhook deliveries were still pending after 30 s; they were dropped.\n');
   } finally {
     // The pages are in (or not) by now: a failing shutdown is worth a line, not the lost results.
     await stopStrapi(strapi).catch((error: unknown) => {

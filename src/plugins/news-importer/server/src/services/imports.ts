@@ -8,6 +8,7 @@ import { parseArticleWithTrace } from '../parser';
 import { createImporter, type ChangedDocument, type WriteResult } from '../importer/import-article';
 import { planArticle, type ArticlePlan } from '../importer/mapping';
 import { diffArticle } from '../importer/changes';
+import { emitDocumentEvents } from '../importer/events';
 import { looseFileName, validateImportRequest, type ImportRequest, type ImportRequestInput } from '../validation/import-request';
 import type { NewsImporterConfig } from '../config';
 import { PLUGIN_ID } from '../pluginId';
@@ -45,7 +46,7 @@ interface Progress {
 /**
  * The import flow, the one path from an import request to its rows for every entry point (admin
  * routes, API-token route, `npm run import`, `npm run seed`, auto-seed): validate the request once,
- * parse once, plan, write (one transaction), record in the history.
+ * parse once, plan, write (one transaction), record in the history, emit Strapi's events.
  */
 const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const importer = createImporter(strapi);
@@ -123,6 +124,8 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
         const report = reportOf(plan, article, written, status, false, batchId);
         const changes = written.before ? diffArticle(written.before, plan, written.slug) : null;
         await record({ actor, batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes });
+        // After the commit (Strapi's Document Service waits for it too): a webhook never hears of rows that were rolled back.
+        await emitDocumentEvents(strapi, written.changes);
         return { report, changed: written.changes, changes };
       } catch (caught: unknown) {
         const error = toImporterError(caught);
