@@ -326,9 +326,17 @@ export function createImporter(strapi: Core.Strapi): Importer {
    * Writes one planned article: created, updated in place, or unchanged; one transaction (retried
    * whole when it loses a race with other writers). The result lists every document written, in order.
    */
-  async function write(plan: ArticlePlan, status: ImportStatus): Promise<WriteResult> {
+  async function write(plan: ArticlePlan, status: ImportStatus, inTransaction: (result: WriteResult) => Promise<void> = async () => undefined): Promise<WriteResult> {
     await assertLocale(plan.locale);
     return runWithRetry(() => strapi.db.transaction(async ({ trx }): Promise<WriteResult> => {
+      const result = await writeIn(trx, plan, status);
+      await inTransaction(result);
+      return result;
+    }));
+  }
+
+  async function writeIn(trx: Knex.Transaction, plan: ArticlePlan, status: ImportStatus): Promise<WriteResult> {
+    {
       // This story, and the title's slug: two stories with one title (the same headline on two days)
       // pick their slugs one after the other, so each sees the other's.
       await lockKeys(strapi, trx, [`article:${plan.locale}:${plan.article.importKey}`, `slug:${plan.locale}:${plan.article.slug}`]);
@@ -384,7 +392,7 @@ export function createImporter(strapi: Core.Strapi): Importer {
       // Children only for the versions written: a published photo or link attaches to the published article.
       if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing, changes);
       return { action: existing ? 'updated' : 'created', documentId, slug, reportersCreated: reporters.created, changes, before };
-    }));
+    }
   }
 
   return { dryRun, write, uniqueReporterCount: (plan: ArticlePlan): number => uniqueReporters(plan).length };
@@ -407,8 +415,11 @@ function recordCreated(changes: ChangedDocument[], uid: DocumentUid, locale: str
 export interface Importer {
   /** What `write` would do; nothing written. */
   dryRun(plan: ArticlePlan, status: ImportStatus): Promise<WriteResult>;
-  /** Writes the article in one transaction. */
-  write(plan: ArticlePlan, status: ImportStatus): Promise<WriteResult>;
+  /**
+   * Writes the article in one transaction. `inTransaction` runs inside it, after the writes, with the
+   * result (the changed documents): what it writes commits or rolls back with the article.
+   */
+  write(plan: ArticlePlan, status: ImportStatus, inTransaction?: (result: WriteResult) => Promise<void>): Promise<WriteResult>;
   /** How many distinct reporters the byline credits. */
   uniqueReporterCount(plan: ArticlePlan): number;
 }

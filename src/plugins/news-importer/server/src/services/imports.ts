@@ -82,7 +82,7 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** A history write that fails must not turn the import's real answer into a failure; it is logged instead. */
+  /** A failure's record, written after the rollback: its own write failing must not hide the import's error; it is logged instead. */
   async function record(entry: ImportEntry): Promise<void> {
     try {
       await getService(strapi, 'history').record(entry);
@@ -120,10 +120,16 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
           return { report: reportOf(plan, article, written, status, true, null), changed: [], changes: null };
         }
         batchId = request.batchId ?? batchId;
-        const written = await importer.write(plan, status);
-        const report = reportOf(plan, article, written, status, false, batchId);
-        const changes = written.before ? diffArticle(written.before, plan, written.slug) : null;
-        await record({ actor, batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes });
+        let outcome: { report: ImportReport; changes: ArticleChanges | null } | null = null;
+        const written = await importer.write(plan, status, async (result) => {
+          const report = reportOf(plan, article, result, status, false, batchId);
+          const changes = result.before ? diffArticle(result.before, plan, result.slug) : null;
+          // In the import's transaction: the article and its record commit together (and on SQLite
+          // one write lock per page, not two).
+          await getService(strapi, 'history').record({ actor, batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes });
+          outcome = { report, changes };
+        });
+        const { report, changes } = outcome ?? { report: reportOf(plan, article, written, status, false, batchId), changes: null };
         // After the commit (Strapi's Document Service waits for it too): a webhook never hears of rows that were rolled back.
         await emitDocumentEvents(strapi, written.changes);
         return { report, changed: written.changes, changes };
