@@ -109,13 +109,15 @@ describe('an import through the admin route', () => {
   });
 
   it('gives the entry the shape the Document Service gives it', async () => {
-    const seen = await observe(() =>
-      app.strapi.documents(ARTICLE as never).create({
+    const seen = await observe(async () => {
+      await app.strapi.documents(ARTICLE as never).create({
         data: { title: 'Ditulis di Content Manager', slug: 'ditulis-di-content-manager', body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Isi.' }] }], publishedDate: new Date('2024-01-01T00:00:00Z') },
         locale: 'id',
         status: 'published',
-      } as never)
-    );
+      } as never);
+      // The Document Service emits after its commit without awaiting it: wait for its two events.
+      for (let tries = 0; hub.filter((e) => e.uid === ARTICLE).length < 2 && tries < 500; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+    });
     const byService = seen.hub.filter((e) => e.uid === ARTICLE).map((e) => [e.event, Object.keys(e.entry).sort()]);
     const imported = await observe(() => importText({ text: SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Bentuk Entri Yang Sama') }));
     const byImport = imported.hub.filter((e) => e.uid === ARTICLE).map((e) => [e.event, Object.keys(e.entry).sort()]);
