@@ -21,7 +21,7 @@ import http from 'node:http';
 import net from 'node:net';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
+import { getService } from '../src/plugins/news-importer/server/src/utils';
 import { APP_DIR, bootStrapi, stopStrapi } from './lib/boot';
 import { multiplyArticles } from './lib/multiply-articles';
 import { makeTempoPage } from './lib/tempo-pages';
@@ -281,10 +281,10 @@ async function prepareDatabase(db: Db, target: string, sqlFile: string, articles
   }
   let server: http.Server | null = null;
   try {
-    const importer = strapi.plugin('news-importer').service('importer') as ImporterService;
+    const imports = getService(strapi, 'imports');
     const started = Date.now();
     for (let n = 0; n < IMPORTED; n++) {
-      await importer.importText(makeTempoPage(n), { capturedAt: '2025-01-01T10:00:00+07:00' });
+      await imports.run({ text: makeTempoPage(n), capturedAt: '2025-01-01T10:00:00+07:00' }, { kind: 'cli' });
       if ((n + 1) % 200 === 0) log(`  imported ${n + 1}/${IMPORTED} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
     if (articles > IMPORTED) {

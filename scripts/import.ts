@@ -12,9 +12,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Core } from '@strapi/strapi';
-import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
-import type { ImportAction, ImportOptions, ImportReport } from '../src/plugins/news-importer/server/src/importer/import-article';
-import type { ContentLocale } from '../src/plugins/news-importer/server/src/importer/mapping';
+import type { ImportsService, ImportActor } from '../src/plugins/news-importer/server/src/services/imports';
+import type { ContentLocale, ImportAction, ImportReport, ImportStatus } from '../src/plugins/news-importer/shared/contracts/imports';
+import { getService } from '../src/plugins/news-importer/server/src/utils';
 import { acceptedRange, inDateRange } from '../src/plugins/news-importer/server/src/parser/dates';
 
 const USAGE = `Usage: npm run import -- FILE|DIR... [options]
@@ -36,8 +36,6 @@ Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its o
 Exit status: 0 all imported, 1 some pages failed (the others are imported), 2 usage error.`;
 
 const LOCALES: readonly ContentLocale[] = ['id', 'en'];
-/** The importer's own errors, with a stable code and a message meant for the user (ImportConflictError: lost a race with other writers, nothing saved). */
-const INPUT_ERRORS = new Set(['ParseError', 'ImportError', 'ImportConflictError']);
 /** The longest reason printed for an unexpected fault: the rest is in no user's interest. */
 const MAX_REASON = 300;
 
@@ -48,8 +46,16 @@ export interface ImportFailure {
   line: number | null;
 }
 
-/** The outcome for one page, as `--json` prints it. */
-export type PageResult = { file: string; ok: true; report: ImportReport } | { file: string; ok: false; error: ImportFailure };
+/** The outcome for one page, as `--json` prints it (the batch id is also in `report.batchId`). */
+export type PageResult = { file: string; batchId: string | null; ok: true; report: ImportReport } | { file: string; batchId: string | null; ok: false; error: ImportFailure };
+
+/** The options every page of one run gets (validated again, with the page, by the import flow). */
+interface ImportOptions {
+  locale?: ContentLocale;
+  status?: ImportStatus;
+  dryRun?: boolean;
+  capturedAt?: string;
+}
 
 /** A page to import: `file` as the user named it, `fullPath` to read. */
 interface Page {
@@ -130,17 +136,15 @@ function expandTargets(targets: readonly string[]): Page[] {
   });
 }
 
-/** The error as `{ code, message, line }`: the importer's own for input problems, UNEXPECTED otherwise. */
+/**
+ * The error as `{ code, message, line }`: the importer's own for input problems and lost races;
+ * a server fault as UNEXPECTED with the driver's one-line reason (the user at a terminal is the
+ * operator: the reason is theirs to see, unlike an HTTP client's).
+ */
 function failureOf(error: unknown): ImportFailure {
-  if (error instanceof Error && INPUT_ERRORS.has(error.name)) {
-    const { code, line } = error as Error & { code?: unknown; line?: unknown };
-    return {
-      code: typeof code === 'string' ? code : error.name,
-      message: error.message,
-      line: typeof line === 'number' ? line : null,
-    };
-  }
-  return { code: 'UNEXPECTED', message: `Unexpected fault: ${oneLine(error)}`, line: null };
+  const known = error instanceof Error && error.name === 'ImporterError' ? (error as Error & { code: string; line: number | null; cause?: unknown }) : null;
+  if (known && known.code !== 'SERVER_ERROR') return { code: known.code, message: known.message, line: known.line };
+  return { code: 'UNEXPECTED', message: `Unexpected fault: ${oneLine(known?.cause ?? error)}`, line: null };
 }
 
 /**
@@ -157,20 +161,27 @@ function oneLine(error: unknown): string {
   return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 
-/** Imports one page; never throws. */
-async function importPage(importer: ImporterService, page: Page, options: ImportOptions): Promise<PageResult> {
+/** Imports one page through the import flow (which records it); never throws. */
+async function importPage(imports: ImportsService, page: Page, options: ImportOptions, run: Run): Promise<PageResult> {
   let text: Buffer;
   try {
     text = fs.readFileSync(page.fullPath);
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
-    return { file: page.file, ok: false, error: { code: 'READ_FAILED', message: `Cannot read ${page.file}: ${reason}`, line: null } };
+    return { file: page.file, batchId: run.batchId, ok: false, error: { code: 'READ_FAILED', message: `Cannot read ${page.file}: ${reason}`, line: null } };
   }
   try {
-    return { file: page.file, ok: true, report: await importer.importText(text, options) };
+    const { report } = await imports.run({ text, fileName: path.basename(page.file), ...options, batchId: run.batchId ?? undefined }, run.actor);
+    return { file: page.file, batchId: run.batchId, ok: true, report };
   } catch (error: unknown) {
-    return { file: page.file, ok: false, error: failureOf(error) };
+    return { file: page.file, batchId: run.batchId, ok: false, error: failureOf(error) };
   }
+}
+
+/** One invocation: who imports, and its batch (none in a dry run: nothing to undo). */
+interface Run {
+  actor: ImportActor;
+  batchId: string | null;
 }
 
 /** A one-line progress bar on stderr, drawn only when stderr is a terminal and there is a batch. */
@@ -193,14 +204,14 @@ function progressBar(total: number): { show(done: number, file: string): void; c
 }
 
 /** Imports the pages one after another, each in its own transaction. */
-async function importPages(strapi: Core.Strapi, pages: readonly Page[], options: ImportOptions): Promise<PageResult[]> {
-  const importer = strapi.plugin('news-importer').service('importer') as unknown as ImporterService;
+async function importPages(strapi: Core.Strapi, pages: readonly Page[], options: ImportOptions, run: Run): Promise<PageResult[]> {
+  const imports = getService(strapi, 'imports');
   const progress = progressBar(pages.length);
   const results: PageResult[] = [];
   try {
     for (const [index, page] of pages.entries()) {
       progress.show(index, page.file);
-      results.push(await importPage(importer, page, options));
+      results.push(await importPage(imports, page, options, run));
     }
   } finally {
     progress.clear();
@@ -232,11 +243,11 @@ function columns(rows: readonly string[][], align: 'left' | 'right' = 'left'): s
 }
 
 /** The desk's summary: one row per page, then the totals table. */
-function summary(results: readonly PageResult[], options: ImportOptions): string {
+function summary(results: readonly PageResult[], options: ImportOptions, run: Run): string {
   const lines: string[] = [];
   const filing = [options.locale ? `locale ${options.locale}` : '', options.status === 'draft' ? 'as drafts' : ''].filter(Boolean);
   const what = `${plural(results.length, 'page')}${filing.length ? ` (${filing.join(', ')})` : ''}`;
-  lines.push(options.dryRun ? `Dry run of ${what}: nothing was written; the results say what an import would do.` : `Import of ${what}.`);
+  lines.push(options.dryRun ? `Dry run of ${what}: nothing was written; the results say what an import would do.` : `Import of ${what}, batch ${run.batchId}.`);
   if (results.length > 0) {
     const rows = results.map((result): string[] => {
       if (!result.ok) {
@@ -301,6 +312,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Strapi's logger and anything else may print while importing: with --json stdout carries only the JSON.
   if (json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   let results: PageResult[];
+  let run: Run = { actor: { kind: 'cli' }, batchId: null };
   try {
     if (seed) {
       try {
@@ -310,7 +322,12 @@ async function main(argv: readonly string[]): Promise<number> {
         return 1;
       }
     }
-    results = await importPages(strapi, pages, options);
+    const { newBatchId } = await import('../src/plugins/news-importer/server/src/services/imports');
+    const { webhooksDelivered } = await import('../src/plugins/news-importer/server/src/importer/events');
+    run = { actor: seed ? { kind: 'seed' } : { kind: 'cli' }, batchId: options.dryRun ? null : newBatchId() };
+    results = await importPages(strapi, pages, options, run);
+    // Strapi's webhook runner queues deliveries in memory: they go before the process does.
+    if (!(await webhooksDelivered(strapi))) process.stderr.write('import: some webhook deliveries were still pending after 30 s; they were dropped.\n');
   } finally {
     // The pages are in (or not) by now: a failing shutdown is worth a line, not the lost results.
     await stopStrapi(strapi).catch((error: unknown) => {
@@ -319,7 +336,7 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write = stdoutWrite;
   }
 
-  await print(stdoutWrite, json ? `${JSON.stringify(results, null, 2)}\n` : summary(results, options));
+  await print(stdoutWrite, json ? `${JSON.stringify(results, null, 2)}\n` : summary(results, options, run));
   return results.every((result) => result.ok) ? 0 : 1;
 }
 

@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
-import type { ImporterService } from '../src/plugins/news-importer/server/src/services/importer';
+import { getService } from '../src/plugins/news-importer/server/src/utils';
 import { APP_DIR, bootStrapi, stopStrapi } from './lib/boot';
 import { multiplyArticles } from './lib/multiply-articles';
 import { makeTempoPage } from './lib/tempo-pages';
@@ -31,9 +31,9 @@ async function main(): Promise<void> {
   let strapi: Core.Strapi | null = null;
   try {
     strapi = await bootStrapi();
-    const importer = strapi.plugin('news-importer').service('importer') as ImporterService;
+    const imports = getService(strapi, 'imports');
     process.stderr.write(`importing ${IMPORTED} generated pages…\n`);
-    for (let n = 0; n < IMPORTED; n++) await importer.importText(makeTempoPage(n), { capturedAt: '2025-01-01T10:00:00+07:00' });
+    for (let n = 0; n < IMPORTED; n++) await imports.run({ text: makeTempoPage(n), capturedAt: '2025-01-01T10:00:00+07:00' }, { kind: 'cli' });
     if (articles > IMPORTED) {
       process.stderr.write(`copying them to ${articles} articles…\n`);
       await multiplyArticles(strapi.db.connection, articles / IMPORTED - 1);

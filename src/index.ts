@@ -50,7 +50,7 @@ export default {
       await applyIndonesianLabels(strapi);
       await ensureDevelopmentAdmin(strapi);
       // Last: the seed needs the locales. A no-op unless news-importer's `autoSeed` is on and there is no article.
-      await strapi.plugin('news-importer').service('importer').seedIfEmpty();
+      await strapi.plugin('news-importer').service('imports').seedIfEmpty();
     } finally {
       await releaseBootLock(strapi);
     }

@@ -77,7 +77,7 @@ describe('originalUrl', () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://tempo.co/a', '/read/1']) {
       const response = await post(route, { text: page(), originalUrl: url });
       expect(response.status).toBe(422);
-      expect(response.body).toEqual({ code: 'BAD_URL', message: expect.stringMatching(/^"originalUrl" .*only http and https URLs are accepted/), line: null });
+      expect(response.body).toEqual({ code: 'BAD_URL', message: expect.stringMatching(/^"originalUrl" .*only http and https URLs are accepted/), line: null, details: { field: 'originalUrl' } });
     }
     expect(await rowCounts(app)).toEqual(before);
   });
@@ -97,7 +97,7 @@ describe('originalUrl', () => {
     const before = await rowCounts(app);
     const response = await post(API_IMPORT, { text: page(), originalUrl: `https://www.tempo.co/${'a'.repeat(2100)}` });
     expect(response.status).toBe(422);
-    expect(response.body).toEqual({ code: 'TOO_LONG', message: '"originalUrl" is 2121 characters long; at most 2048 are accepted. Give the article\'s address without tracking parameters.', line: null });
+    expect(response.body).toEqual({ code: 'TOO_LONG', message: '"originalUrl" is 2121 characters long; at most 2048 are accepted. Give the article\'s address without tracking parameters.', line: null, details: { field: 'originalUrl' } });
     expect(await rowCounts(app)).toEqual(before);
   });
 });
@@ -122,6 +122,7 @@ describe('long values from the page', () => {
       code: 'TOO_LONG',
       message: `The article.dateline "${city.slice(0, 40)}…" on line 6 is 300 characters long; Kabar keeps at most 255. Shorten it in the page's text.`,
       line: 6,
+      details: null,
     });
     expect(await rowCounts(app)).toEqual(before);
   });
@@ -175,6 +176,7 @@ describe('invalid UTF-8 in the JSON body', () => {
       code: 'NOT_TEXT',
       message: '"text" is not valid UTF-8 (first bad byte at offset 101 of the request body, line 5 of the text); send the page as UTF-8 text.',
       line: 5,
+      details: { field: 'text' },
     });
     expect(await rowCounts(app)).toEqual(before);
     if (route.endsWith('/import')) {

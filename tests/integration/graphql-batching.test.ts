@@ -1,3 +1,4 @@
+import { getService } from '../../src/plugins/news-importer/server/src/utils';
 import request from 'supertest';
 import { makeTempoPage, PAGE_PHOTOS } from '../../scripts/lib/tempo-pages';
 import { startStrapi, type TestApp } from '../helpers/strapi';
@@ -12,8 +13,8 @@ let app: TestApp;
 
 beforeAll(async () => {
   app = await startStrapi();
-  const importer = app.strapi.plugin('news-importer').service('importer') as { importText(text: string): Promise<unknown> };
-  for (let n = 1; n <= 30; n += 1) await importer.importText(makeTempoPage(n));
+  const imports = getService(app.strapi, 'imports');
+  for (let n = 1; n <= 30; n += 1) await imports.run({ text: makeTempoPage(n) }, { kind: 'cli' });
 });
 afterAll(async () => {
   await app.stop();

@@ -128,6 +128,7 @@ describe('npm run import / npm run seed', () => {
     expect(first.stdout).toContain(SEED_FILE);
     expect(first.stdout).toMatch(new RegExp(`created\\s+${SEED_FILE}\\s+id/${SEED_SLUG} \\(published\\)`));
     expect(totals(first.stdout)).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });
+    expect(first.stdout).toMatch(/^Import of 1 page, batch [a-z0-9]{20}\.$/m);
 
     const second = await run(['--seed']);
     expect(second.status).toBe(0);
@@ -146,10 +147,11 @@ describe('npm run import / npm run seed', () => {
     expect(results).toEqual([
       {
         file: ENGLISH_FILE,
+        batchId: null, // a dry run is no batch: nothing to undo
         ok: true,
-        report: expect.objectContaining({ action: 'created', documentId: null, slug: ENGLISH_SLUG, locale: 'en', status: 'published', dryRun: true }),
+        report: expect.objectContaining({ action: 'created', documentId: null, slug: ENGLISH_SLUG, locale: 'en', status: 'published', dryRun: true, batchId: null }),
       },
-      { file: fragment, ok: false, error: { code: 'NO_TITLE', message: expect.any(String), line: 1 } },
+      { file: fragment, batchId: null, ok: false, error: { code: 'NO_TITLE', message: expect.any(String), line: 1 } },
     ]);
     expect(results[0].report.counts).toEqual(expect.objectContaining({ reporters: expect.any(Number), photos: expect.any(Number) }));
     expect(stderr).not.toMatch(STACK_FRAME);

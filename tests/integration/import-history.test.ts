@@ -2,6 +2,7 @@ import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, rowCounts } from '../helpers/admin';
 import { SEED_FILE_NAME, SEED_TEXT } from '../helpers/seed';
+import { getService } from '../../src/plugins/news-importer/server/src/utils';
 
 const SEED_FILE = SEED_FILE_NAME;
 const SEED_TITLE = 'Cina dan Rusia Janji Akan Saling Dukung';
@@ -66,10 +67,14 @@ describe('recording imports made through the admin route', () => {
       error: null,
       article: { documentId: first.body.documentId, locale: 'id', slug: 'cina-dan-rusia-janji-akan-saling-dukung', status: 'published' },
       warningCount: 0,
-      importedBy: { via: 'admin', id: expect.any(Number), name: 'Uji strapi-super-admin' },
+      importedBy: { via: 'admin', actor: expect.stringMatching(/^admin:\d+$/), id: expect.any(Number), name: 'Uji strapi-super-admin' },
+      source: 'file',
+      warnings: [],
+      changes: null,
     };
-    expect(oldest).toEqual({ ...expected, id: expect.any(Number), createdAt: expect.any(String), action: 'created' });
-    expect(newest).toEqual({ ...expected, id: expect.any(Number), createdAt: expect.any(String), action: 'unchanged' });
+    expect(oldest).toEqual({ ...expected, id: expect.any(Number), createdAt: expect.any(String), batchId: first.body.batchId, action: 'created' });
+    expect(newest).toEqual({ ...expected, id: expect.any(Number), createdAt: expect.any(String), batchId: again.body.batchId, action: 'unchanged' });
+    expect(first.body.batchId).not.toBe(again.body.batchId); // two requests, two batches
     expect(Date.parse(newest.createdAt as string)).toBeGreaterThanOrEqual(Date.parse(oldest.createdAt as string));
   });
 
@@ -91,11 +96,11 @@ describe('recording imports made through the admin route', () => {
     expect(await rowCounts(app)).toEqual(before);
   });
 
-  it('records a malformed request as BAD_REQUEST', async () => {
+  it('records a malformed request as BAD_REQUEST (no title: the request is refused before its text is parsed)', async () => {
     const response = await importText({ text: SEED_TEXT, locale: 'fr', fileName: 'prancis.txt' });
     expect(response.status).toBe(400);
     const [record] = await history();
-    expect(record).toMatchObject({ fileName: 'prancis.txt', title: SEED_TITLE, outcome: 'error', error: { code: 'BAD_REQUEST', line: null } });
+    expect(record).toMatchObject({ fileName: 'prancis.txt', title: null, outcome: 'error', error: { code: 'BAD_REQUEST', line: null } });
     expect((record.error as { message: string }).message).toMatch(/"locale"/);
   });
 
@@ -130,6 +135,36 @@ describe('recording imports made through the admin route', () => {
     expect(JSON.stringify(record)).not.toContain('disk penuh');
   });
 
+  it('records what an update changed: fields before → after, photos and links added or removed', async () => {
+    const title = 'Berita Yang Diperbarui';
+    const original = SEED_TEXT.replace(SEED_TITLE, title);
+    expect((await importText({ text: original, fileName: 'asli.txt' })).body.action).toBe('created');
+    // The source line changes, and the first related item's title.
+    const firstRelated = 'AS Batasi Izin Ekspor Teknologi untuk Cina, Qualcomm dan Intel Tak Bisa Pasok Chip ke Huawei';
+    const changed = original.replace('Sumber: RT.com', 'Sumber: RT.com, Reuters').split(firstRelated).join('AS Batasi Ekspor Chip ke Huawei');
+    const response = await importText({ text: changed, fileName: 'perbaikan.txt' });
+    expect(response.body.action).toBe('updated');
+
+    const [record] = await history();
+    expect(record).toMatchObject({ fileName: 'perbaikan.txt', title, action: 'updated', batchId: response.body.batchId });
+    expect(record.changes).toEqual({
+      fields: [{ field: 'sourceName', before: 'RT.com', after: 'RT.com, Reuters' }],
+      photos: { added: [], removed: [] },
+      relatedLinks: { added: ['AS Batasi Ekspor Chip ke Huawei'], removed: [firstRelated] },
+      byline: { added: [], removed: [] },
+    });
+  });
+
+  it('records imports from the command line and the seed, by the same flow', async () => {
+    const imports = getService(app.strapi, 'imports');
+    const { report } = await imports.run({ text: SEED_TEXT.replace(SEED_TITLE, 'Dari Baris Perintah'), fileName: 'cli.txt' }, { kind: 'cli' });
+    await expect(imports.run({ text: NOT_AN_ARTICLE, fileName: 'benih.txt' }, { kind: 'seed' })).rejects.toMatchObject({ code: 'NO_TITLE' });
+    const [seed, cli] = await history();
+    expect(cli).toMatchObject({ fileName: 'cli.txt', title: 'Dari Baris Perintah', outcome: 'ok', batchId: report.batchId, importedBy: { via: 'cli', actor: 'cli', id: null } });
+    expect(seed).toMatchObject({ fileName: 'benih.txt', title: null, outcome: 'error', error: { code: 'NO_TITLE' }, importedBy: { via: 'seed', actor: 'seed' } });
+    expect(seed.batchId).toEqual(expect.any(String));
+  });
+
   it('records imports by API token through the content API, naming the token', async () => {
     const token = (await app.strapi.service('admin::api-token').create({ name: 'skrip impor', type: 'full-access', lifespan: null })) as { accessKey: string };
     const response = await request(app.server)
@@ -138,7 +173,7 @@ describe('recording imports made through the admin route', () => {
       .send({ text: SEED_TEXT.replace(SEED_TITLE, 'Lewat Skrip'), status: 'draft' });
     expect(response.status).toBe(200);
     const [record] = await history();
-    expect(record).toMatchObject({ title: 'Lewat Skrip', fileName: null, action: 'created', importedBy: { via: 'content-api', id: null, name: 'skrip impor' } });
+    expect(record).toMatchObject({ title: 'Lewat Skrip', fileName: null, action: 'created', importedBy: { via: 'content-api', actor: 'api-token:skrip impor', id: null, name: 'skrip impor' } });
   });
 
   it('does not record previews', async () => {

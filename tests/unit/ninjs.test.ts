@@ -39,6 +39,7 @@ const page = (overrides: Partial<ArticlePage> = {}): ArticlePage => ({
   reporters: [reporter('Tempo.co', 'desk'), reporter('Sekar Wangi')],
   editors: [reporter('Maria Rita Hasugian')],
   translators: [],
+  corrections: [],
   photos: [
     photo({
       documentId: 'ph1',

@@ -1,26 +1,25 @@
 import * as React from 'react';
 import { useFetchClient, isFetchError } from '@strapi/strapi/admin';
-import type { ParsedArticle } from '../../server/src/parser/types';
-import type { ImportReport } from '../../server/src/importer/import-article';
-import type { ImportRecord } from '../../server/src/services/history';
-import type { InputProblem } from '../../server/src/importer/errors';
+import type {
+  ArticleChanges,
+  GetHistory,
+  ImporterErrorBody,
+  ImportRecord,
+  ImportReport,
+  ImportRequestBody,
+  ParsedArticle,
+  PreviewImport,
+  RunImport,
+} from '../../shared/contracts/imports';
 import { PLUGIN_ID } from './pluginId';
 
-// The server's own types: type-only imports, erased from the admin bundle.
-export type { ParsedArticle, ImportReport, ImportRecord, InputProblem };
+// The contracts shared with the server: type-only imports, erased from the admin bundle.
+export type { ArticleChanges, ParsedArticle, ImportReport, ImportRecord };
 
-export interface PreviewResult {
-  article: ParsedArticle;
-  plan: ImportReport;
-}
-
-/** What the page sends for one text. */
-export interface ImportRequest {
-  text: string;
-  fileName?: string;
-  capturedAt?: string;
-  originalUrl?: string;
-}
+export type PreviewResult = PreviewImport.Response;
+export type ImportRequest = ImportRequestBody;
+/** A problem to show next to the input: the server's error body (details optional for the page's own problems). */
+export type InputProblem = Omit<ImporterErrorBody, 'code' | 'details'> & { code: string; details?: ImporterErrorBody['details'] };
 
 /** A call either answers, or fails with a problem to show next to the input. */
 export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: InputProblem };
@@ -28,8 +27,8 @@ export type Outcome<T> = { ok: true; value: T } | { ok: false; problem: InputPro
 const isProblem = (body: unknown): body is InputProblem =>
   typeof body === 'object' && body !== null && 'code' in body && 'message' in body;
 
-// 400 and 422 carry `{ code, message, line }`: let them through as data rather than as a thrown FetchError.
-const INPUT_STATUSES = (status: number): boolean => status === 400 || status === 422;
+// 400, 422 and 503 carry the importer's error body `{ code, message, line, details }`: let them through as data rather than as a thrown FetchError.
+const INPUT_STATUSES = (status: number): boolean => status === 400 || status === 422 || status === 503;
 
 /** The importer's admin routes, called with the admin's session. */
 export function useImporterApi() {
@@ -49,9 +48,9 @@ export function useImporterApi() {
 
     return {
       preview: (body: ImportRequest) => send<PreviewResult>('preview', body),
-      importText: (body: ImportRequest) => send<ImportReport>('import', body),
+      importText: (body: ImportRequest) => send<RunImport.Response>('import', body),
       async history(): Promise<ImportRecord[]> {
-        const { data } = await get<{ data: ImportRecord[] }>(`/${PLUGIN_ID}/history`);
+        const { data } = await get<GetHistory.Response>(`/${PLUGIN_ID}/history`);
         return data.data;
       },
     };

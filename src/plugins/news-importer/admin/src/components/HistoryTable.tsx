@@ -6,6 +6,7 @@ import type { ImportRecord } from '../api';
 import { contentManagerPath, formatWib } from '../utils/format';
 import { useTranslate, type MessageKey } from '../utils/useTranslate';
 import { useProblemText } from './ItemCard';
+import { ChangesSummary } from './ChangesSummary';
 
 const ACTIONS: Record<NonNullable<ImportRecord['action']>, MessageKey> = {
   created: 'result.created',
@@ -56,11 +57,22 @@ export const HistoryTable = ({ records, loading, failed, onRefresh }: { records:
             {records.map((record) => (
               <Tr key={record.id} data-testid="history-row">
                 <Td>
-                  <Typography variant="pi">{formatWib(record.createdAt, locale, 'minute', false)}</Typography>
+                  <Flex direction="column" alignItems="flex-start">
+                    <Typography variant="pi">{formatWib(record.createdAt, locale, 'minute', false)}</Typography>
+                    {record.batchId && (
+                      <Typography variant="pi" textColor="neutral600" title={record.batchId}>
+                        {t('history.batch', { id: record.batchId.slice(0, 8) })}
+                      </Typography>
+                    )}
+                  </Flex>
                 </Td>
                 <Td>
                   <Typography variant="pi">
-                    {record.importedBy.via === 'admin' ? record.importedBy.name : t('history.viaToken', { name: record.importedBy.name })}
+                    {record.importedBy.via === 'admin'
+                      ? record.importedBy.name
+                      : record.importedBy.via === 'content-api'
+                        ? t('history.viaToken', { name: record.importedBy.name })
+                        : t(record.importedBy.via === 'cli' ? 'history.viaCli' : 'history.viaSeed')}
                   </Typography>
                 </Td>
                 <Td>
@@ -80,6 +92,7 @@ export const HistoryTable = ({ records, loading, failed, onRefresh }: { records:
                 </Td>
                 <Td>
                   {record.action ? <Typography variant="pi">{t(ACTIONS[record.action])}</Typography> : <Typography textColor="neutral500">—</Typography>}
+                  {record.changes && <ChangesSummary changes={record.changes} />}
                 </Td>
                 <Td>
                   {record.outcome === 'ok' ? (

@@ -94,14 +94,17 @@ export const ImportPage = () => {
     setSummary(null);
     setProgress({ done: 0, total: queue.length });
     const run: RunSummary = { imported: 0, notImported: itemsRef.current.filter((item) => item.phase === 'invalid').length };
+    // One action, one batch: the first import starts it, the others join it with its id.
+    let batchId: string | undefined;
     try {
       for (const item of queue) {
         // Nothing is imported from a text the preview refuses.
         const checked = item.phase === 'ready' || (await previewOne(item));
         if (checked) {
           dispatch({ type: 'phase', key: item.key, text: item.text, phase: 'importing' });
-          const outcome = await api.importText(requestFor(item));
+          const outcome = await api.importText({ ...requestFor(item), ...(batchId ? { batchId } : {}) });
           if (outcome.ok) {
+            batchId = outcome.value.batchId ?? batchId;
             dispatch({ type: 'imported', key: item.key, text: item.text, report: outcome.value });
             run.imported += 1;
           } else {

@@ -1,15 +1,18 @@
 import type { Core } from '@strapi/strapi';
-import { parseArticleWithTrace, type LineAssignment, type ParsedArticle, type ParseWarning } from '../parser';
 import type { Knex } from 'knex';
-import { ImportConflictError, ImportError, transientFailure } from './errors';
+import type { ImportAction, ImportStatus } from '../../../shared/contracts/imports';
+import { ImporterError } from '../errors';
+import { transientFailure } from './transient';
 import { lockKey, lockKeys } from './lock';
-import { planArticle, type ArticlePlan, type ContentLocale, type ReporterInput, type ReporterRole } from './mapping';
+import type { ArticlePlan, ReporterInput, ReporterRole } from './mapping';
+import { ARTICLE_FIELDS, type ArticleSnapshot } from './changes';
+import type { DocumentEvent, DocumentUid } from './events';
 import { createWriter, linkTableOf, type Version, type VersionedLink, type VersionIds, type Writer } from './writer';
 
-const ARTICLE = 'api::article.article';
-const REPORTER = 'api::reporter.reporter';
-const PHOTO = 'api::photo.photo';
-const RELATED_LINK = 'api::related-link.related-link';
+const ARTICLE = 'api::article.article' as const;
+const REPORTER = 'api::reporter.reporter' as const;
+const PHOTO = 'api::photo.photo' as const;
+const RELATED_LINK = 'api::related-link.related-link' as const;
 const ROLES: readonly ReporterRole[] = ['reporters', 'editors', 'translators'];
 /**
  * Article fields only editors write (the page never carries them): an import leaves them alone, and
@@ -18,32 +21,31 @@ const ROLES: readonly ReporterRole[] = ['reporters', 'editors', 'translators'];
  */
 const EDITORIAL_FIELDS = ['withdrawnAt', 'withdrawalReason', 'embargoedUntil', 'scheduledUnpublishAt'] as const;
 
-export type ImportStatus = 'published' | 'draft';
-export type ImportAction = 'created' | 'updated' | 'unchanged';
-
-export interface ImportOptions {
-  /** Content locale; defaults to the page's language (`id` → `id`, `en` → `en`). */
-  locale?: ContentLocale;
-  /** `published` (default) or `draft`. */
-  status?: ImportStatus;
-  /** Plan only: report what would happen, write nothing. */
-  dryRun?: boolean;
-  /** When the page was captured: resolves relative ages, dates an undated page. */
-  capturedAt?: string;
-  /** The page's URL: the article's natural key when given. */
-  originalUrl?: string;
+/** One document the write step created, updated, published or deleted: what Strapi's events and a cache purge need. */
+export interface ChangedDocument {
+  uid: DocumentUid;
+  documentId: string;
+  /** null for a type that is not localized (reporters). */
+  locale: string | null;
+  /** The event the Document Service emits for this write. */
+  event: DocumentEvent;
+  /** The row written (or deleted). */
+  rowId: number;
+  /** A deleted row as it was (events of deleted rows carry it, as the Document Service's do). */
+  deletedRow?: Record<string, unknown>;
 }
 
-export interface ImportReport {
+/** What the write step did, decided inside the import's transaction (`changes` in write order). */
+export interface WriteResult {
   action: ImportAction;
   /** null only in a dry run that would create the article. */
   documentId: string | null;
   slug: string;
-  locale: ContentLocale;
-  status: ImportStatus;
-  dryRun: boolean;
-  counts: { reporters: number; reportersCreated: number; photos: number; relatedLinks: number };
-  warnings: ParseWarning[];
+  reportersCreated: number;
+  /** Every document written, in order; empty for `unchanged` and a dry run. A hook that must act inside the transaction reads it here. */
+  changes: ChangedDocument[];
+  /** The article as it was before an update (null when created or unchanged). */
+  before: ArticleSnapshot | null;
 }
 
 interface ArticleRow {
@@ -96,12 +98,12 @@ function freeSlug(base: string, taken: Set<string>): string {
 const ATTEMPTS = 5;
 
 /** The importer: a parsed article in, Kabar documents out, all or nothing per article. */
-export function createImporter(strapi: Core.Strapi) {
+export function createImporter(strapi: Core.Strapi): Importer {
   const query = (uid: string) => strapi.db.query(uid as never);
 
   async function assertLocale(locale: string): Promise<void> {
     const known = await strapi.plugin('i18n').service('locales').findByCode(locale);
-    if (!known) throw new ImportError('UNKNOWN_LOCALE', `Locale "${locale}" does not exist; use "id" or "en".`);
+    if (!known) throw new ImporterError('UNKNOWN_LOCALE', `Locale "${locale}" does not exist; use "id" or "en".`);
   }
 
   /**
@@ -194,8 +196,8 @@ export function createImporter(strapi: Core.Strapi) {
         if (failure === null) throw error;
         if (attempt >= ATTEMPTS) {
           throw failure === 'slug'
-            ? new ImportConflictError('SLUG_TAKEN', `Other writers kept taking the slug this article was about to get (${ATTEMPTS} attempts); nothing was saved. Import it again.`)
-            : new ImportConflictError('DATABASE_BUSY', `The database stayed busy with other writers (${ATTEMPTS} attempts); nothing was saved. Import it again, or run fewer imports at once.`);
+            ? new ImporterError('SLUG_TAKEN', `Other writers kept taking the slug this article was about to get (${ATTEMPTS} attempts); nothing was saved. Import it again.`)
+            : new ImporterError('DATABASE_BUSY', `The database stayed busy with other writers (${ATTEMPTS} attempts); nothing was saved. Import it again, or run fewer imports at once.`);
         }
         strapi.log.warn(`[news-importer] import attempt ${attempt} lost a race with another writer (${failure}); trying again`);
       }
@@ -221,7 +223,7 @@ export function createImporter(strapi: Core.Strapi) {
   }
 
   /** Finds or creates each credited reporter, under a lock per name so parallel imports share one row. */
-  async function ensureReporters(trx: Knex.Transaction, writer: Writer, plan: ArticlePlan, now: Date): Promise<{ ids: Map<string, number>; created: number }> {
+  async function ensureReporters(trx: Knex.Transaction, writer: Writer, plan: ArticlePlan, now: Date, changes: ChangedDocument[]): Promise<{ ids: Map<string, number>; created: number }> {
     const wanted = uniqueReporters(plan);
     await lockKeys(strapi, trx, wanted.map((reporter) => `reporter:${reporter.slug}`)); // sorted: no deadlock
     const ids = await findReporterIds(wanted.map((r) => r.slug));
@@ -235,6 +237,7 @@ export function createImporter(strapi: Core.Strapi) {
       const id = written.get(documentId)?.published;
       if (id === null || id === undefined) throw new Error(`news-importer: reporter ${reporter.slug} was not written`);
       ids.set(reporter.slug, id);
+      changes.push({ uid: REPORTER, documentId, locale: null, event: 'entry.create', rowId: id });
     }
     return { ids, created: missing.length };
   }
@@ -252,19 +255,23 @@ export function createImporter(strapi: Core.Strapi) {
     }
   }
 
-  /** Deletes the photos and related links (every version, with their link rows) attached to these article rows. */
-  async function removeChildren(writer: Writer, articleRows: number[], locale: string): Promise<void> {
-    for (const uid of [PHOTO, RELATED_LINK]) {
+  /**
+   * Deletes the photos and related links (every version, with their link rows) attached to these
+   * article rows; each deleted row goes into `changes` as it was (an `entry.delete` carries it).
+   */
+  async function removeChildren(writer: Writer, articleRows: number[], locale: string, changes: ChangedDocument[]): Promise<void> {
+    for (const uid of [PHOTO, RELATED_LINK] as const) {
       const attached: Array<{ documentId: string }> = await query(uid).findMany({
         select: ['documentId'],
         where: { locale, article: { id: { $in: articleRows } } },
       });
       if (attached.length === 0) continue;
-      const rows: Array<{ id: number }> = await query(uid).findMany({
-        select: ['id'],
+      const rows: Array<Record<string, unknown> & { id: number; documentId: string }> = await query(uid).findMany({
         where: { locale, documentId: { $in: [...new Set(attached.map((row) => row.documentId))] } },
+        orderBy: { id: 'asc' },
       });
       await writer.deleteRows(uid, rows.map((row) => row.id));
+      for (const row of rows) changes.push({ uid, documentId: row.documentId, locale, event: 'entry.delete', rowId: row.id, deletedRow: row });
     }
   }
 
@@ -273,12 +280,14 @@ export function createImporter(strapi: Core.Strapi) {
    * their link rows (a draft child links to the draft article, a published child to the published
    * one; a related item's `target` likewise, to the version of the named article that exists).
    */
-  async function writeChildren(writer: Writer, plan: ArticlePlan, article: VersionIds, versions: Version[], targets: Map<string, VersionIds>, now: Date, newArticle: boolean): Promise<void> {
+  async function writeChildren(writer: Writer, plan: ArticlePlan, article: VersionIds, versions: Version[], targets: Map<string, VersionIds>, now: Date, newArticle: boolean, changes: ChangedDocument[]): Promise<void> {
     const options = { versions, locale: plan.locale, now };
     const photos = plan.photos.map((photo) => ({ documentId: writer.newDocumentId(PHOTO), data: { ...photo } }));
     const photoRows = await writer.insertDocuments(PHOTO, photos, options);
     const links = plan.relatedLinks.map((item) => ({ documentId: writer.newDocumentId(RELATED_LINK), data: { ...item } }));
     const linkRows = await writer.insertDocuments(RELATED_LINK, links, options);
+    recordCreated(changes, PHOTO, plan.locale, photos, photoRows);
+    recordCreated(changes, RELATED_LINK, plan.locale, links, linkRows);
 
     const attach = (children: Array<{ documentId: string }>, rows: Map<string, VersionIds>, target: (index: number) => VersionIds | undefined): VersionedLink[] =>
       children.flatMap((child, index) => {
@@ -291,62 +300,65 @@ export function createImporter(strapi: Core.Strapi) {
     await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'target'), attach(links, linkRows, (index) => targets.get(plan.relatedLinks[index].title)), { versions });
   }
 
-  function report(plan: ArticlePlan, fields: Pick<ImportReport, 'action' | 'documentId' | 'slug'>, options: ImportOptions, reportersCreated: number, warnings: ParseWarning[]): ImportReport {
-    return {
-      ...fields,
-      locale: plan.locale,
-      status: options.status ?? 'published',
-      dryRun: Boolean(options.dryRun),
-      counts: {
-        reporters: uniqueReporters(plan).length,
-        reportersCreated,
-        photos: plan.photos.length,
-        relatedLinks: plan.relatedLinks.length,
+  /** What an import of this plan would do, from the same lookups as the write; nothing written. */
+  async function dryRun(plan: ArticlePlan, status: ImportStatus): Promise<WriteResult> {
+    await assertLocale(plan.locale);
+    const { existing, unchanged, takenSlugs } = await lookUp(plan, status);
+    const known = await findReporterIds(uniqueReporters(plan).map((r) => r.slug));
+    const slug = existing?.slug ?? freeSlug(plan.article.slug, takenSlugs);
+    const action: ImportAction = unchanged ? 'unchanged' : existing ? 'updated' : 'created';
+    const reportersCreated = unchanged ? 0 : uniqueReporters(plan).length - known.size;
+    return { action, documentId: existing?.documentId ?? null, slug, reportersCreated, changes: [], before: null };
+  }
+
+  /** The fields, byline, photos and links of an article version as stored (what an update replaces). */
+  async function snapshot(rowId: number): Promise<ArticleSnapshot> {
+    const row = (await query(ARTICLE).findOne({
+      select: [...ARTICLE_FIELDS],
+      where: { id: rowId },
+      populate: {
+        reporters: { select: ['name'] },
+        editors: { select: ['name'] },
+        translators: { select: ['name'] },
+        photos: { select: ['caption', 'credit', 'position'] },
+        relatedLinks: { select: ['title', 'url', 'kind', 'position'] },
       },
-      warnings,
-    };
+    })) as ArticleSnapshot | null;
+    if (!row) throw new Error(`news-importer: article row ${rowId} vanished inside its import`);
+    return row;
   }
 
   /**
-   * Imports one parsed article: created, updated in place, or unchanged; one transaction. `lines`
-   * (the parse trace) lets an input error name its line.
+   * Writes one planned article: created, updated in place, or unchanged; one transaction (retried
+   * whole when it loses a race with other writers). The result lists every document written, in order.
    */
-  async function importParsed(parsed: ParsedArticle, options: ImportOptions = {}, lines?: readonly LineAssignment[]): Promise<ImportReport> {
-    const status: ImportStatus = options.status ?? 'published';
-    if (status !== 'published' && status !== 'draft') {
-      throw new ImportError('BAD_OPTION', `status must be "published" or "draft", not "${String(status)}".`);
-    }
-    const plan = planArticle(parsed, {
-      locale: options.locale,
-      originalUrl: options.originalUrl,
-      capturedAt: options.capturedAt,
-      lines,
-    });
+  async function write(plan: ArticlePlan, status: ImportStatus, inTransaction: (result: WriteResult) => Promise<void> = async () => undefined): Promise<WriteResult> {
     await assertLocale(plan.locale);
+    return runWithRetry(() => strapi.db.transaction(async ({ trx }): Promise<WriteResult> => {
+      const result = await writeIn(trx, plan, status);
+      await inTransaction(result);
+      return result;
+    }));
+  }
 
-    if (options.dryRun) {
-      const { existing, unchanged, takenSlugs } = await lookUp(plan, status);
-      const known = await findReporterIds(uniqueReporters(plan).map((r) => r.slug));
-      const slug = existing?.slug ?? freeSlug(plan.article.slug, takenSlugs);
-      const action: ImportAction = unchanged ? 'unchanged' : existing ? 'updated' : 'created';
-      return report(plan, { action, documentId: existing?.documentId ?? null, slug }, options, unchanged ? 0 : uniqueReporters(plan).length - known.size, parsed.warnings);
-    }
-
-    return runWithRetry(() => strapi.db.transaction(async ({ trx }) => {
+  async function writeIn(trx: Knex.Transaction, plan: ArticlePlan, status: ImportStatus): Promise<WriteResult> {
+    {
       // This story, and the title's slug: two stories with one title (the same headline on two days)
       // pick their slugs one after the other, so each sees the other's.
       await lockKeys(strapi, trx, [`article:${plan.locale}:${plan.article.importKey}`, `slug:${plan.locale}:${plan.article.slug}`]);
       const { existing, unchanged, takenSlugs, targets } = await lookUp(plan, status);
       if (unchanged && existing) {
-        return report(plan, { action: 'unchanged', documentId: existing.documentId, slug: existing.slug }, options, 0, parsed.warnings);
+        return { action: 'unchanged', documentId: existing.documentId, slug: existing.slug, reportersCreated: 0, changes: [], before: null };
       }
 
+      const changes: ChangedDocument[] = [];
       const writer = createWriter(strapi, trx);
       const now = new Date();
       const versions: Version[] = status === 'published' ? ['draft', 'published'] : ['draft'];
+      const before = existing ? await snapshot(existing.draft.id) : null;
       // The slug's locks before the reporters' ones: every import takes slug locks first, so none waits in a cycle.
       const slug = await claimSlug(trx, plan, takenSlugs, existing?.documentId ?? null);
-      const reporters = await ensureReporters(trx, writer, plan, now);
+      const reporters = await ensureReporters(trx, writer, plan, now, changes);
       const data = { ...plan.article, slug };
       // A draft import of a published article updates its draft text and byline only: photos and
       // links are documents shared by both versions, and replacing them would strip the live article.
@@ -361,10 +373,11 @@ export function createImporter(strapi: Core.Strapi) {
         article = { draft: existing.draft.id, published: existing.published?.id ?? null };
         const rewritten = versions.map((version) => article[version]).filter((id): id is number => id !== null);
         if (!keepsLiveChildren) {
-          await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale);
+          await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale, changes);
         }
         for (const role of ROLES) await writer.deleteLinks(linkTableOf(strapi, ARTICLE, role), rewritten);
         await writer.updateRows(ARTICLE, [existing.draft.id], data, now);
+        changes.push({ uid: ARTICLE, documentId, locale: plan.locale, event: 'entry.update', rowId: existing.draft.id });
         if (status === 'published' && existing.published) {
           await writer.updateRows(ARTICLE, [existing.published.id], { ...data, publishedAt: now }, now);
         } else if (status === 'published') {
@@ -379,25 +392,47 @@ export function createImporter(strapi: Core.Strapi) {
           });
           article.published = written.get(documentId)?.published ?? null;
         }
+        if (status === 'published' && article.published !== null) {
+          changes.push({ uid: ARTICLE, documentId, locale: plan.locale, event: 'entry.publish', rowId: article.published });
+        }
       } else {
         documentId = writer.newDocumentId(ARTICLE);
         const written = await writer.insertDocuments(ARTICLE, [{ documentId, data }], { versions, locale: plan.locale, now });
         article = written.get(documentId) ?? { draft: null, published: null };
+        recordCreated(changes, ARTICLE, plan.locale, [{ documentId }], written);
       }
       await linkReporters(writer, plan, reporters.ids, article, versions);
       // Children only for the versions written: a published photo or link attaches to the published article.
-      if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing);
-      return report(plan, { action: existing ? 'updated' : 'created', documentId, slug }, options, reporters.created, parsed.warnings);
-    }));
+      if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing, changes);
+      return { action: existing ? 'updated' : 'created', documentId, slug, reportersCreated: reporters.created, changes, before };
+    }
   }
 
-  /** Parses the text of one page and imports it (see importParsed). */
-  async function importText(text: string | Uint8Array, options: ImportOptions = {}): Promise<ImportReport> {
-    const { article, lines } = parseArticleWithTrace(text, options.capturedAt ? { capturedAt: options.capturedAt } : {});
-    return importParsed(article, options, lines);
-  }
-
-  return { importParsed, importText };
+  return { dryRun, write, uniqueReporterCount: (plan: ArticlePlan): number => uniqueReporters(plan).length };
 }
 
-export type Importer = ReturnType<typeof createImporter>;
+/**
+ * New documents as the Document Service announces them: `entry.create` for the draft (or the only
+ * row of a type without draft and publish), then `entry.publish` for the published version.
+ */
+function recordCreated(changes: ChangedDocument[], uid: DocumentUid, locale: string | null, documents: Array<{ documentId: string }>, rows: Map<string, VersionIds>): void {
+  for (const { documentId } of documents) {
+    const ids = rows.get(documentId);
+    if (!ids) continue;
+    if (ids.draft !== null) changes.push({ uid, documentId, locale, event: 'entry.create', rowId: ids.draft });
+    if (ids.published !== null) changes.push({ uid, documentId, locale, event: 'entry.publish', rowId: ids.published });
+  }
+}
+
+/** The importer: a planned article in, Kabar documents out, all or nothing per article. */
+export interface Importer {
+  /** What `write` would do; nothing written. */
+  dryRun(plan: ArticlePlan, status: ImportStatus): Promise<WriteResult>;
+  /**
+   * Writes the article in one transaction. `inTransaction` runs inside it, after the writes, with the
+   * result (the changed documents): what it writes commits or rolls back with the article.
+   */
+  write(plan: ArticlePlan, status: ImportStatus, inTransaction?: (result: WriteResult) => Promise<void>): Promise<WriteResult>;
+  /** How many distinct reporters the byline credits. */
+  uniqueReporterCount(plan: ArticlePlan): number;
+}

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { LineAssignment, ParsedArticle } from '../parser';
 import { acceptedRange, inDateRange } from '../parser/dates';
-import { ImportError } from './errors';
+import { ImporterError } from '../errors';
 
 /** Bumped when the mapping changes, so re-importing the same text updates articles mapped the old way. */
 export const MAPPING_VERSION = 1;
@@ -99,22 +99,22 @@ export const shown = (value: string, max = 80): string => JSON.stringify(value.l
 
 /**
  * The original URL, trimmed, when it is an absolute http or https URL of at most MAX_URL_LENGTH
- * characters; ImportError BAD_URL or TOO_LONG otherwise. Anything else (`javascript:`, `data:`,
+ * characters; ImporterError BAD_URL or TOO_LONG otherwise. Anything else (`javascript:`, `data:`,
  * `file:`) would end up as a link on the site (JSON-LD `isBasedOn.url`).
  */
 export function checkOriginalUrl(url: string): string {
   const trimmed = url.trim();
   if (trimmed.length > MAX_URL_LENGTH) {
-    throw new ImportError('TOO_LONG', `"originalUrl" is ${trimmed.length} characters long; at most ${MAX_URL_LENGTH} are accepted. Give the article's address without tracking parameters.`);
+    throw new ImporterError('TOO_LONG', `"originalUrl" is ${trimmed.length} characters long; at most ${MAX_URL_LENGTH} are accepted. Give the article's address without tracking parameters.`, { details: { field: 'originalUrl' } });
   }
   let protocol: string;
   try {
     protocol = new URL(trimmed).protocol;
   } catch {
-    throw new ImportError('BAD_URL', `"originalUrl" ${shown(trimmed)} is not a URL; only http and https URLs are accepted (e.g. https://www.tempo.co/read/...).`);
+    throw new ImporterError('BAD_URL', `"originalUrl" ${shown(trimmed)} is not a URL; only http and https URLs are accepted (e.g. https://www.tempo.co/read/...).`, { details: { field: 'originalUrl' } });
   }
   if (protocol !== 'http:' && protocol !== 'https:') {
-    throw new ImportError('BAD_URL', `"originalUrl" ${shown(trimmed)} is a ${protocol} URL; only http and https URLs are accepted (e.g. https://www.tempo.co/read/...).`);
+    throw new ImporterError('BAD_URL', `"originalUrl" ${shown(trimmed)} is a ${protocol} URL; only http and https URLs are accepted (e.g. https://www.tempo.co/read/...).`, { details: { field: 'originalUrl' } });
   }
   return trimmed;
 }
@@ -143,7 +143,7 @@ export function normaliseUrl(url: string): string {
     const pathname = parsed.pathname.replace(/\/amp\/?$/, '').replace(/\/+$/, '');
     return `${host}${pathname}`;
   } catch {
-    throw new ImportError('BAD_URL', `originalUrl "${url}" is not a URL (expected e.g. https://www.tempo.co/read/...).`);
+    throw new ImporterError('BAD_URL', `originalUrl "${url}" is not a URL (expected e.g. https://www.tempo.co/read/...).`);
   }
 }
 
@@ -180,16 +180,16 @@ function datePublished(parsed: ParsedArticle, capturedAt: string | null, dateLin
     const broken = parsed.warnings.find((warning) => warning.code === 'INVALID_DATE' || warning.code === 'DATE_OUT_OF_RANGE');
     if (broken) {
       const where = broken.line === null ? '' : ` on line ${broken.line}`;
-      throw new ImportError(broken.code as 'INVALID_DATE' | 'DATE_OUT_OF_RANGE', `${broken.message} Correct the date${where}: it is the article's publication date.`, broken.line);
+      throw new ImporterError(broken.code as 'INVALID_DATE' | 'DATE_OUT_OF_RANGE', `${broken.message} Correct the date${where}: it is the article's publication date.`, { line: broken.line });
     }
   }
   const date = parsed.publishedAt ?? capturedAt;
   if (!date) {
-    throw new ImportError('NO_DATE', 'The page prints no publication date; give the capture time (capturedAt) to date the article.');
+    throw new ImporterError('NO_DATE', 'The page prints no publication date; give the capture time (capturedAt) to date the article.');
   }
   if (!inDateRange(date)) {
     const what = parsed.publishedAt ? 'The publication date' : 'capturedAt';
-    throw new ImportError('DATE_OUT_OF_RANGE', `${what} ${shown(date, 40)} is not a date in the accepted range (${acceptedRange()}).`, parsed.publishedAt ? dateLine : null);
+    throw new ImporterError('DATE_OUT_OF_RANGE', `${what} ${shown(date, 40)} is not a date in the accepted range (${acceptedRange()}).`, { line: parsed.publishedAt ? dateLine : null });
   }
   return new Date(date).toISOString();
 }
@@ -226,7 +226,7 @@ function checkLengths(plan: Omit<ArticlePlan, 'article'> & { article: Omit<Artic
     const length = [...value].length;
     if (length <= MAX_STRING_LENGTH) continue;
     const where = line === null ? '' : ` on line ${line}`;
-    throw new ImportError('TOO_LONG', `The ${field} ${shown(value, 40)}${where} is ${length} characters long; Kabar keeps at most ${MAX_STRING_LENGTH}. Shorten it in the page's text.`, line);
+    throw new ImporterError('TOO_LONG', `The ${field} ${shown(value, 40)}${where} is ${length} characters long; Kabar keeps at most ${MAX_STRING_LENGTH}. Shorten it in the page's text.`, { line });
   }
 }
 

@@ -1,5 +1,5 @@
 import { firstInvalidUtf8 } from '../parser/input';
-import type { InputProblem } from './errors';
+import { ImporterError } from '../errors';
 
 /** Where a byte offset of a JSON body falls: the top-level field whose string it is in, and the line within it. */
 interface JsonPlace {
@@ -60,7 +60,7 @@ export function placeInJson(prefix: string): JsonPlace {
  * the parser gives a file with those bytes (parser/input.ts), instead of the U+FFFD that a lossy
  * decode would store. The line is the line of `text` (the page) that holds the first bad byte.
  */
-export function invalidUtf8Problem(body: Uint8Array): InputProblem | null {
+export function invalidUtf8Problem(body: Uint8Array): ImporterError | null {
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(body);
     return null;
@@ -71,9 +71,9 @@ export function invalidUtf8Problem(body: Uint8Array): InputProblem | null {
   const { field, line } = placeInJson(new TextDecoder('utf-8').decode(body.subarray(0, at)));
   const what = field === null ? 'The request body' : `"${field}"`;
   const where = field === 'text' && line !== null ? `, line ${line} of the text` : '';
-  return {
-    code: 'NOT_TEXT',
-    message: `${what} is not valid UTF-8 (first bad byte at offset ${at} of the request body${where}); send the page as UTF-8 text.`,
-    line: field === 'text' ? line : null,
-  };
+  return new ImporterError(
+    'NOT_TEXT',
+    `${what} is not valid UTF-8 (first bad byte at offset ${at} of the request body${where}); send the page as UTF-8 text.`,
+    { line: field === 'text' ? line : null, details: field === null ? null : { field } }
+  );
 }

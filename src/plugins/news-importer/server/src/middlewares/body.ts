@@ -3,7 +3,7 @@ import type { Readable } from 'node:stream';
 import type { Core } from '@strapi/strapi';
 import type { Context, Next } from 'koa';
 import { invalidUtf8Problem } from '../importer/utf8-body';
-import type { InputProblem } from '../importer/errors';
+import type { ImporterError } from '../errors';
 
 /** The importer's JSON routes: their bodies are read as bytes here (admin and content-API paths). */
 const IMPORT_ROUTES = new Set(['/news-importer/preview', '/news-importer/import', '/api/news-importer/import']);
@@ -69,7 +69,7 @@ export function withStrictImportBody(strapiBody: MiddlewareFactory): MiddlewareF
     return async (ctx: Context, next: Next): Promise<unknown> => {
       if (ctx.method !== 'POST' || !IMPORT_ROUTES.has(ctx.path) || !ctx.is('json')) return parse ? parse(ctx, next) : next();
       const bytes = await readBytes(ctx, limit);
-      const problem: InputProblem | null = invalidUtf8Problem(bytes);
+      const problem: ImporterError | null = invalidUtf8Problem(bytes);
       let body: unknown;
       try {
         body = bytes.length === 0 ? {} : JSON.parse(new TextDecoder('utf-8').decode(bytes));

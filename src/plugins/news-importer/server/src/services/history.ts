@@ -1,13 +1,6 @@
 import type { Core } from '@strapi/strapi';
-import { parseArticle } from '../parser';
+import type { ArticleChanges, ImportedBy, ImporterErrorBody, ImportRecord, ImportReport, ParseWarning } from '../../../shared/contracts/imports';
 import { PLUGIN_ID } from '../pluginId';
-import type { ImporterService } from './importer';
-import type { InputProblem } from '../importer/errors';
-
-// Taken from the importer service, so the history follows its report wherever the importer keeps it.
-type ImportReport = Awaited<ReturnType<ImporterService['importText']>>;
-type ImportAction = ImportReport['action'];
-type ImportStatus = ImportReport['status'];
 
 /** The history's content type: plugin-only, hidden from the Content Manager, no content-API route. */
 export const IMPORT_RECORD_UID = `plugin::${PLUGIN_ID}.import-record` as const;
@@ -15,46 +8,60 @@ export const IMPORT_RECORD_UID = `plugin::${PLUGIN_ID}.import-record` as const;
 /** How many records `GET /news-importer/history` returns. */
 export const HISTORY_LIMIT = 50;
 
-/** Who asked for the import: an admin (by id and name) or an API token (by name). */
-export interface ImportActor {
-  via: 'admin' | 'content-api';
-  id: number | null;
-  name: string;
+/** Who asked for an import. */
+export type ImportActor =
+  | { kind: 'admin'; id: number; name: string }
+  | { kind: 'api-token'; name: string }
+  | { kind: 'cli' }
+  | { kind: 'seed' };
+
+/** The actor as the history stores and shows it: `admin:<id>`, `api-token:<name>`, `cli`, `seed`. */
+export function importedBy(actor: ImportActor): ImportedBy {
+  switch (actor.kind) {
+    case 'admin':
+      return { via: 'admin', actor: `admin:${actor.id}`, id: actor.id, name: actor.name };
+    case 'api-token':
+      return { via: 'content-api', actor: `api-token:${actor.name}`, id: null, name: actor.name };
+    default:
+      return { via: actor.kind, actor: actor.kind, id: null, name: actor.kind };
+  }
 }
 
-
-/** What one import left behind, as the admin page shows it. */
-export interface ImportRecord {
-  id: number;
-  createdAt: string;
+/** One finished or failed import, as the flow knows it (nothing read back from the database). */
+export interface ImportEntry {
+  actor: ImportActor;
+  batchId: string | null;
   fileName: string | null;
+  /** From the plan, or the parse when the failure came after it; null when the text never parsed. */
   title: string | null;
-  outcome: 'ok' | 'error';
-  action: ImportAction | null;
-  error: InputProblem | null;
-  article: { documentId: string; locale: string; slug: string | null; status: ImportStatus | null } | null;
-  warningCount: number;
-  importedBy: ImportActor;
+  report: ImportReport | null;
+  error: ImporterErrorBody | null;
+  changes: ArticleChanges | null;
 }
 
 interface StoredRecord {
   id: number;
   createdAt: string | Date;
+  batchId: string | null;
+  source: 'file' | 'pasted' | null;
   fileName: string | null;
   title: string | null;
   outcome: 'ok' | 'error';
-  action: ImportAction | null;
+  action: ImportRecord['action'];
   errorCode: string | null;
   errorMessage: string | null;
   errorLine: number | null;
   articleDocumentId: string | null;
   articleLocale: string | null;
   articleSlug: string | null;
-  articleStatus: ImportStatus | null;
+  articleStatus: 'published' | 'draft' | null;
   warningCount: number | null;
+  warnings: ParseWarning[] | null;
+  changes: ArticleChanges | null;
   importedById: number | null;
   importedByName: string | null;
-  via: 'admin' | 'content-api';
+  actor: string | null;
+  via: ImportedBy['via'];
 }
 
 // Columns are `string` (255): keep user-supplied names inside it rather than fail the record.
@@ -64,77 +71,65 @@ function toRecord(row: StoredRecord): ImportRecord {
   return {
     id: row.id,
     createdAt: new Date(row.createdAt).toISOString(),
+    batchId: row.batchId,
+    source: row.source ?? (row.fileName ? 'file' : 'pasted'),
     fileName: row.fileName,
     title: row.title,
     outcome: row.outcome,
     action: row.action,
-    error: row.outcome === 'error' ? { code: row.errorCode ?? 'UNKNOWN', message: row.errorMessage ?? '', line: row.errorLine } : null,
+    error: row.outcome === 'error' ? { code: (row.errorCode ?? 'SERVER_ERROR') as ImporterErrorBody['code'], message: row.errorMessage ?? '', line: row.errorLine } : null,
     article: row.articleDocumentId
       ? { documentId: row.articleDocumentId, locale: row.articleLocale ?? 'id', slug: row.articleSlug, status: row.articleStatus }
       : null,
     warningCount: row.warningCount ?? 0,
-    importedBy: { via: row.via, id: row.importedById, name: row.importedByName ?? '' },
+    warnings: row.warnings ?? [],
+    changes: row.changes ?? null,
+    importedBy: { via: row.via, actor: row.actor ?? row.via, id: row.importedById, name: row.importedByName ?? '' },
   };
 }
 
-/** The import history: one record per import request, written after the import's own transaction ended. */
+/** The import history: one record per import from every entry point, written after the import's transaction ended. */
 const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const records = () => strapi.db.query(IMPORT_RECORD_UID as never);
 
-  async function articleTitle(documentId: string, locale: string): Promise<string | null> {
-    const row = (await strapi.db.query('api::article.article' as never).findOne({
-      select: ['title'],
-      where: { documentId, locale },
-    })) as { title: string } | null;
-    return row?.title ?? null;
-  }
-
-  /** The title the parser finds in the text, for a failure that happened after parsing; null if it cannot. */
-  function titleOf(text: string | null): string | null {
-    if (text === null) return null;
-    try {
-      return parseArticle(text).title;
-    } catch {
-      return null; // the failure itself was the parse: there is no title to show
-    }
+  /** A document id by the model's own generator (the record is written through the query engine: no event for the history itself). */
+  function newDocumentId(): string {
+    const generate: unknown = (strapi.db.metadata.get(IMPORT_RECORD_UID).attributes.documentId as { default?: unknown }).default;
+    return typeof generate === 'function' ? String(generate()) : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
   }
 
   return {
-    /** Records a finished import, with the article's title as the CMS now has it. */
-    async recordSuccess(actor: ImportActor, fileName: string | null, report: ImportReport): Promise<void> {
-      const title = report.documentId ? await articleTitle(report.documentId, report.locale) : null;
-      await strapi.documents(IMPORT_RECORD_UID as never).create({
+    /** Records one import, finished or failed. */
+    async record(entry: ImportEntry): Promise<void> {
+      const who = importedBy(entry.actor);
+      const { report, error } = entry;
+      const now = new Date();
+      await records().create({
         data: {
-          fileName: clip(fileName),
-          title: clip(title),
-          outcome: 'ok',
-          action: report.action,
-          articleDocumentId: report.documentId,
-          articleLocale: report.locale,
-          articleSlug: clip(report.slug),
-          articleStatus: report.status,
-          warningCount: report.warnings.length,
-          importedById: actor.id,
-          importedByName: clip(actor.name),
-          via: actor.via,
-        } as never,
-      });
-    },
-
-    /** Records an import that wrote nothing, with the reason (and the line, for input problems). */
-    async recordFailure(actor: ImportActor, fileName: string | null, text: string | null, problem: InputProblem): Promise<void> {
-      await strapi.documents(IMPORT_RECORD_UID as never).create({
-        data: {
-          fileName: clip(fileName),
-          title: clip(titleOf(text)),
-          outcome: 'error',
-          errorCode: clip(problem.code),
-          errorMessage: problem.message,
-          errorLine: problem.line,
-          warningCount: 0,
-          importedById: actor.id,
-          importedByName: clip(actor.name),
-          via: actor.via,
+          documentId: newDocumentId(),
+          batchId: entry.batchId,
+          source: entry.fileName ? 'file' : 'pasted',
+          fileName: clip(entry.fileName),
+          title: clip(entry.title),
+          outcome: error ? 'error' : 'ok',
+          action: report?.action ?? null,
+          errorCode: error ? clip(error.code) : null,
+          errorMessage: error?.message ?? null,
+          errorLine: error?.line ?? null,
+          articleDocumentId: report?.documentId ?? null,
+          articleLocale: report ? report.locale : null,
+          articleSlug: report ? clip(report.slug) : null,
+          articleStatus: report?.status ?? null,
+          warningCount: report?.warnings.length ?? 0,
+          warnings: report?.warnings ?? [],
+          changes: entry.changes,
+          importedById: who.id,
+          importedByName: clip(who.name),
+          actor: clip(who.actor),
+          via: who.via,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: now,
         } as never,
       });
     },

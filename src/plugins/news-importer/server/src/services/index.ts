@@ -1,4 +1,4 @@
-import importer from './importer';
+import imports from './imports';
 import history from './history';
 
-export default { importer, history };
+export default { imports, history };

@@ -11,10 +11,11 @@ describe('invalidUtf8Problem', () => {
 
   it('names the line of text holding the first bad byte', () => {
     const body = bytes('{"capturedAt":"2024-05-15T10:00:00+07:00","text":"Judul\\n\\nBaris tiga\\nBaris empat ', [0xff], ' lagi"}');
-    expect(invalidUtf8Problem(body)).toEqual({
+    expect(invalidUtf8Problem(body)?.toBody()).toEqual({
       code: 'NOT_TEXT',
       message: '"text" is not valid UTF-8 (first bad byte at offset 83 of the request body, line 4 of the text); send the page as UTF-8 text.',
       line: 4,
+      details: { field: 'text' },
     });
   });
 
@@ -29,10 +30,11 @@ describe('invalidUtf8Problem', () => {
   });
 
   it('names another field without a line', () => {
-    expect(invalidUtf8Problem(bytes('{"text":"Judul","fileName":"a', [0xc3], '.txt"}'))).toEqual({
+    expect(invalidUtf8Problem(bytes('{"text":"Judul","fileName":"a', [0xc3], '.txt"}'))?.toBody()).toEqual({
       code: 'NOT_TEXT',
       message: '"fileName" is not valid UTF-8 (first bad byte at offset 29 of the request body); send the page as UTF-8 text.',
       line: null,
+      details: { field: 'fileName' },
     });
   });
 });

@@ -1,0 +1,75 @@
+import type { Core } from '@strapi/strapi';
+import { sanitize } from '@strapi/utils';
+import type { ChangedDocument } from './import-article';
+
+/** The types an import writes. */
+export type DocumentUid = 'api::article.article' | 'api::reporter.reporter' | 'api::photo.photo' | 'api::related-link.related-link';
+
+/** The Document Service's events for what an import does (Strapi 5.54 `document-service/repository`). */
+export type DocumentEvent = 'entry.create' | 'entry.update' | 'entry.publish' | 'entry.unpublish' | 'entry.delete';
+
+type Populate = Record<string, { select?: string[] }>;
+
+/**
+ * The populate Strapi 5.54's event manager uses (`document-service/utils/populate.js`
+ * `getDeepPopulate(uid, {})`, not exported): every relation (all its fields), every media field.
+ * The four imported types have no component or dynamic zone.
+ */
+function eventPopulate(strapi: Core.Strapi, uid: DocumentUid): Populate {
+  const populate: Populate = {};
+  for (const [name, attribute] of Object.entries(strapi.getModel(uid).attributes)) {
+    const type = (attribute as { type?: string }).type;
+    if (type === 'relation' && !('unstable_virtual' in attribute && attribute.unstable_virtual)) populate[name] = {};
+    else if (type === 'media') populate[name] = { select: ['*'] };
+  }
+  return populate;
+}
+
+/**
+ * Emits Strapi's own event for every changed document, in the order written, with the payload the
+ * Document Service gives (`{ model, uid, entry }`, the entry read with its relations and sanitised
+ * for output; a deleted row as it was). Call after the import's transaction committed: the
+ * webhooks of Settings → Webhooks hear of the import as of an edit in the Content Manager.
+ * Entries are read per type in one query each, not one per event.
+ */
+export async function emitDocumentEvents(strapi: Core.Strapi, changes: readonly ChangedDocument[]): Promise<void> {
+  if (changes.length === 0) return;
+  const entries = new Map<string, Record<string, unknown>>();
+  const uids = [...new Set(changes.filter((change) => change.event !== 'entry.delete' && change.event !== 'entry.unpublish').map((change) => change.uid))];
+  for (const uid of uids) {
+    const ids = changes.filter((change) => change.uid === uid && change.event !== 'entry.delete').map((change) => change.rowId);
+    const rows = (await strapi.db.query(uid).findMany({ where: { id: { $in: ids } }, populate: eventPopulate(strapi, uid) })) as Array<Record<string, unknown> & { id: number }>;
+    for (const row of rows) entries.set(`${uid}:${row.id}`, row);
+  }
+  for (const change of changes) {
+    const model = strapi.getModel(change.uid);
+    // A row an editor deleted between the commit and now has nothing left to announce.
+    const entry = change.deletedRow ?? entries.get(`${change.uid}:${change.rowId}`);
+    if (!entry) continue;
+    const sanitized: unknown = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid: string) => strapi.getModel(uid as never) }, entry as Parameters<typeof sanitize.sanitizers.defaultSanitizeOutput>[1]);
+    await strapi.eventHub.emit(change.event, { model: model.modelName, uid: model.uid, entry: sanitized });
+  }
+}
+
+/** The part of Strapi 5.54's webhook runner (`services/webhook-runner.js`, its WorkerQueue) that says whether deliveries are pending. */
+interface WebhookQueue {
+  running: number;
+  queue: unknown[];
+}
+
+/**
+ * Resolves once the webhook runner has sent every queued delivery (or after `timeoutMs`, returning
+ * false). Strapi's runner keeps its queue in memory: a command-line import that exits right after
+ * its last commit would drop the deliveries of its last events.
+ */
+export async function webhooksDelivered(strapi: Core.Strapi, timeoutMs = 30_000): Promise<boolean> {
+  const runner = strapi.get('webhookRunner') as { queue?: WebhookQueue } | undefined;
+  const queue = runner?.queue;
+  if (!queue || typeof queue.running !== 'number') return true;
+  const deadline = Date.now() + timeoutMs;
+  while (queue.running > 0 || queue.queue.length > 0) {
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return true;
+}
