@@ -4,7 +4,7 @@ import coBody from 'co-body';
 import { parse, type DocumentNode } from 'graphql';
 import { readFrontendSettings } from '../api/article/page/settings';
 import { createResponseStore, type KeptResponse } from '../read-cache/store';
-import { currentReadVersion, raiseReadVersionOnWrites } from '../read-cache/version';
+import { raiseReadVersionOnWrites, readKeyTracker } from '../read-cache/version';
 
 /**
  * Global middleware (config/middlewares.ts, after `strapi::body`): anonymous reads answered from
@@ -21,7 +21,9 @@ import { currentReadVersion, raiseReadVersionOnWrites } from '../read-cache/vers
  * through the query engine in any process, including the public role's permissions; one indexed
  * read of that number per request decides. A copy is served for PUBLIC_RESPONSE_CACHE_SECONDS at most,
  * for what changes with time alone. Only requests with no Authorization header, and only the
- * newsroom's reads (REST reads of its types, feeds, sitemaps, GraphQL queries) are kept.
+ * newsroom's reads (REST reads of its types, feeds, sitemaps, GraphQL queries) are kept. An embargo
+ * passing or a withdrawal taking effect changes what is public with no write: copies are also filed
+ * under the next such instant, so the first request after it builds afresh.
  */
 
 const CACHEABLE_GET = /^\/api\/(?:articles|reporters|photos|related-links|feeds|sitemap)(?:[/.]|$)/;
@@ -101,11 +103,12 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   });
   // This process's own writes drop its copies at once; the version retires them everywhere.
   if (settings.responseCacheMb > 0) raiseReadVersionOnWrites(strapi, () => store.clear());
+  const readKey = readKeyTracker(strapi);
 
   return async (ctx: Context, next: Next): Promise<void> => {
     const key = settings.responseCacheMb > 0 ? await cacheKey(ctx) : null;
     if (key === null) return next();
-    const version = await currentReadVersion(strapi);
+    const version = await readKey(new Date());
     const kept = store.get(key, version);
     if (kept) {
       for (const [name, value] of Object.entries(kept.headers)) ctx.set(name, value);

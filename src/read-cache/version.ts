@@ -71,3 +71,46 @@ export function raiseReadVersionOnWrites(strapi: Core.Strapi, onWrite: () => voi
   };
   strapi.db.lifecycles.subscribe(Object.fromEntries(WRITE_EVENTS.map((name) => [name, afterWrite])));
 }
+
+const ARTICLE = 'api::article.article';
+
+/**
+ * The next instant at which an article becomes or stops being public with no write: an embargo
+ * passing, a withdrawal taking effect (src/published-only/visibility.ts). Kept answers are filed
+ * under the read version *and* this instant, so the first request after it builds afresh.
+ * Null when nothing is pending.
+ */
+export async function nextVisibilityChange(strapi: Core.Strapi, now: Date): Promise<number | null> {
+  const query = strapi.db.query(ARTICLE as never);
+  const first = async (field: 'embargoedUntil' | 'withdrawnAt'): Promise<number | null> => {
+    const row = (await query.findOne({ select: [field], where: { [field]: { $gt: now } }, orderBy: { [field]: 'asc' } } as never)) as Record<string, unknown> | null;
+    const value = row?.[field];
+    if (value === null || value === undefined) return null;
+    const time = value instanceof Date ? value.getTime() : typeof value === 'number' ? value : Date.parse(String(value));
+    return Number.isNaN(time) ? null : time;
+  };
+  // Read for the app itself, outside the reader's request: the published-only guard would hide exactly
+  // the embargoed rows this looks for.
+  const outsideRequest = <T>(work: () => Promise<T>): Promise<T> =>
+    (strapi.requestContext as unknown as { run<R>(store: undefined, cb: () => Promise<R>): Promise<R> }).run(undefined, work);
+  const times = [await outsideRequest(() => first('embargoedUntil')), await outsideRequest(() => first('withdrawnAt'))].filter(
+    (time): time is number => time !== null
+  );
+  return times.length ? Math.min(...times) : null;
+}
+
+/**
+ * The key under which kept answers are filed now: the read version, and the pending visibility
+ * change it was computed against. Recomputed when the version moves or that instant has passed;
+ * otherwise one read of the version per request.
+ */
+export function readKeyTracker(strapi: Core.Strapi): (now: Date) => Promise<string> {
+  let known: { version: string; until: number | null } | null = null;
+  return async (now) => {
+    const version = await currentReadVersion(strapi);
+    if (!known || known.version !== version || (known.until !== null && now.getTime() >= known.until)) {
+      known = { version, until: await nextVisibilityChange(strapi, now) };
+    }
+    return `${known.version}:${known.until ?? '-'}`;
+  };
+}
