@@ -241,6 +241,35 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
     }
   });
 
+  it('feeds and sitemaps name their keys, Varnish keeps them, and a publish is in the RSS feed through Varnish within 1 s', async () => {
+    const rss = (base: string, debug = false): Promise<Response> =>
+      fetch(`${base}/api/feeds/rss?locale=id`, { headers: debug ? { 'X-Kabar-Debug': '1' } : {}, signal: AbortSignal.timeout(60_000) });
+    expect((await rss(url(0))).headers.get('xkey')?.split(' ')).toEqual(['feed:id', 'public']);
+    const sitemap = await fetch(`${url(1)}/api/sitemap/articles.xml?locale=id`);
+    expect(sitemap.headers.get('xkey')?.split(' ')).toEqual(['public', 'sitemap:id']);
+    expect(sitemap.headers.get('surrogate-key')).toBe(sitemap.headers.get('xkey'));
+    const news = await fetch(`${url(2)}/api/sitemap/news.xml`);
+    expect(news.headers.get('xkey')?.split(' ')).toEqual(expect.arrayContaining(['public', 'sitemap:id']));
+
+    await (await rss(cluster.varnishUrl)).text();
+    const cached = await rss(cluster.varnishUrl);
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    const title = 'Kabar terbit lewat kluster';
+    expect(await cached.text()).not.toContain(title);
+    const created = await call(url(1), 'POST', `${MODEL}?locale=id`, {
+      title,
+      slug: 'kabar-terbit-lewat-kluster',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit untuk umpan RSS.' }] }],
+      // Newer than every other article: first in the feed, whatever its size.
+      publishedDate: '2026-11-30T02:30:00.000Z',
+    }, admin);
+    expect(created.status).toBe(201);
+    const published = await call(url(1), 'POST', `${MODEL}/${created.json.data.documentId as string}/actions/publish?locale=id`, {}, admin);
+    expect(published.status).toBe(200);
+    const seen = await pollUntil(async () => (await rss(cluster.varnishUrl)).text(), (text) => text.includes(title));
+    expect(seen).toContain(`<title>${title}</title>`);
+  });
+
   it('the admin login rate limit holds across processes', async () => {
     const attempt = (index: number): Promise<Answer> =>
       call(url(index), 'POST', '/admin/login', { email: 'penyusup@example.com', password: 'salah-sandi' });
