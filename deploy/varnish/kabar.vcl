@@ -50,7 +50,7 @@ sub vcl_recv {
         return (pass);
     }
     # Public content reads do not depend on cookies (the admin's session cookie is for /admin).
-    if (req.url ~ "^/api/(articles|reporters|photos|related-links)(/|\?|$)" || req.url ~ "^/(feeds?|sitemaps?)(/|\.|\?|$)") {
+    if (req.url ~ "^/api/(articles|reporters|photos|related-links)(/|\?|$)" || req.url ~ "^/api/(feeds/|sitemap/|sitemap\.xml)") {
         unset req.http.Cookie;
     }
     # Serve stale objects longer only while every backend is down (beresp.grace below).
@@ -84,6 +84,11 @@ sub vcl_backend_response {
     # Purged on every change, so a keyed response can live longer here than in browsers
     # (Cache-Control max-age=60 for them); grace serves it while every process is down.
     set beresp.ttl = 1h;
+    # Feeds and sitemaps also change with the clock alone (an embargo ending, the News sitemap's
+    # 48 hours), which no purge announces: kept no longer than Strapi's max-age.
+    if (bereq.url ~ "^/api/(feeds/|sitemap/|sitemap\.xml)") {
+        set beresp.ttl = 60s;
+    }
     set beresp.grace = 6h;
     return (deliver);
 }

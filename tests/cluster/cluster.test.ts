@@ -57,10 +57,12 @@ async function importThrough(index: number, text: string): Promise<Answer> {
 
 const page = (base: string, slug: string): Promise<Answer> => call(base, 'GET', `/api/articles/slug/${slug}?locale=id`);
 const listing = (base: string): Promise<Answer> => call(base, 'GET', '/api/articles?locale=id&sort=publishedDate:desc&pagination[pageSize]=100');
+const MODEL = '/content-manager/collection-types/api::article.article';
 const slugsOf = (answer: Answer): string[] => ((answer.json?.data ?? []) as Array<{ slug: string }>).map((item) => item.slug).sort();
 
 beforeAll(async () => {
-  cluster = await startCluster({ processes: 3, logDir: path.join(APP_DIR, 'test-results', 'cluster') });
+  // Each process checks the schedule every second, so the scheduling test waits seconds, not the default 15.
+  cluster = await startCluster({ processes: 3, logDir: path.join(APP_DIR, 'test-results', 'cluster'), env: { NEWSROOM_SCHEDULE_INTERVAL: '1' } });
   const registered = await call(url(0), 'POST', '/admin/register-admin', ADMIN);
   if (registered.status !== 200) throw new Error(`register-admin: ${registered.status} ${JSON.stringify(registered.json)}`);
   admin = registered.json.data.token as string;
@@ -168,6 +170,104 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
     expect(seen.json?.data?.subtitle).toBe('Dari kotak keluar');
     const left = await pollUntil(() => cluster.rows<{ n: number }>('select count(*)::int as n from kabar_purge_outbox'), (rows) => rows[0]!.n === 0);
     expect(left).toEqual([{ n: 0 }]);
+  });
+
+  it('scheduled publishing fires exactly once across the three processes', async () => {
+    // Counts every published version written, whoever writes it: a second publish of the same article would add a row here.
+    await cluster.rows(`create table kabar_test_publications (document_id text not null)`);
+    await cluster.rows(`create function kabar_test_count_publication() returns trigger language plpgsql as $$
+       begin insert into kabar_test_publications values (new.document_id); return null; end $$`);
+    await cluster.rows(`create trigger kabar_test_publications after insert on articles for each row
+       when (new.published_at is not null) execute function kabar_test_count_publication()`);
+    // Due a moment after the drafts are saved; every process's next check finds all of them due.
+    const due = new Date(Date.now() + 1500).toISOString();
+    const drafts = await Promise.all(
+      [0, 1, 2, 0].map((index, i) =>
+        call(url(index), 'POST', `${MODEL}?locale=id`, {
+          title: `Jadwal terbit ${i + 1}`,
+          slug: `jadwal-terbit-kluster-${i + 1}`,
+          body: [{ type: 'paragraph', children: [{ type: 'text', text: `Artikel terjadwal ${i + 1}.` }] }],
+          publishedDate: '2026-11-30T01:00:00.000Z',
+          scheduledPublishAt: due,
+        }, admin)
+      )
+    );
+    expect(drafts.map((draft) => draft.status)).toEqual([201, 201, 201, 201]);
+    const documentIds = drafts.map((draft) => draft.json.data.documentId as string).sort();
+    const published = (): Promise<Array<{ document_id: string; n: number }>> =>
+      cluster.rows('select document_id, count(*)::int as n from kabar_test_publications group by document_id order by document_id');
+    const all = await pollUntil(published, (rows) => rows.length === documentIds.length, 15_000);
+    expect(all.map((row) => row.document_id)).toEqual(documentIds);
+    // Two more checks of every process: none publishes any of them again.
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await published()).toEqual(documentIds.map((document_id) => ({ document_id, n: 1 })));
+    expect(
+      await cluster.rows('select count(*)::int as n from articles where document_id = any($1) and scheduled_publish_at is not null', [documentIds])
+    ).toEqual([{ n: 0 }]);
+    for (const [i, base] of [cluster.varnishUrl, url(1)].entries()) {
+      expect((await page(base, `jadwal-terbit-kluster-${i + 1}`)).status).toBe(200);
+    }
+  });
+
+  it('a correction added through one process is seen through the others and through Varnish within 1 s', async () => {
+    const slug = (await cluster.rows<{ slug: string }>('select slug from articles where published_at is not null and slug <> $1 order by id desc limit 1', [SEED_SLUG]))[0]!.slug;
+    await page(cluster.varnishUrl, slug);
+    expect((await page(cluster.varnishUrl, slug)).headers.get('x-cache')).toBe('HIT');
+    const documentId = (await page(url(1), slug)).json.data.documentId as string;
+    const correction = { kind: 'ralat', text: 'Sebelumnya tertulis Senin; yang benar Selasa.', issuedAt: '2026-11-30T02:00:00.000Z' };
+    expect((await call(url(0), 'PUT', `${MODEL}/${documentId}?locale=id`, { corrections: [correction] }, admin)).status).toBe(200);
+    expect((await call(url(0), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
+    const texts = (answer: Answer): string[] => ((answer.json?.data?.corrections ?? []) as Array<{ text: string }>).map((item) => item.text);
+    for (const base of [cluster.varnishUrl, url(1), url(2)]) {
+      const seen = await pollUntil(() => page(base, slug), (answer) => texts(answer).includes(correction.text));
+      expect(texts(seen)).toEqual([correction.text]);
+    }
+  });
+
+  it('a withdrawal through one process is a 410 through the others and through Varnish within 1 s', async () => {
+    const slug = (await cluster.rows<{ slug: string }>('select slug from articles where published_at is not null and slug <> $1 order by id limit 1', [SEED_SLUG]))[0]!.slug;
+    await page(cluster.varnishUrl, slug);
+    expect((await page(cluster.varnishUrl, slug)).headers.get('x-cache')).toBe('HIT');
+    const before = (await page(url(0), slug)).json.data;
+    const documentId = before.documentId as string;
+    const withdrawal = { withdrawnAt: '2026-11-30T00:00:00.000Z', withdrawalReason: 'Dicabut atas permintaan narasumber (uji kluster).' };
+    expect((await call(url(2), 'PUT', `${MODEL}/${documentId}?locale=id`, withdrawal, admin)).status).toBe(200);
+    expect((await call(url(2), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
+    for (const base of [cluster.varnishUrl, url(0), url(1)]) {
+      const seen = await pollUntil(() => page(base, slug), (answer) => answer.status === 410);
+      expect(seen.status).toBe(410);
+      // The notice, never the text.
+      expect(seen.json?.data).toEqual({ title: before.title, ...withdrawal });
+    }
+  });
+
+  it('feeds and sitemaps name their keys, Varnish keeps them, and a publish is in the RSS feed through Varnish within 1 s', async () => {
+    const rss = (base: string, debug = false): Promise<Response> =>
+      fetch(`${base}/api/feeds/rss?locale=id`, { headers: debug ? { 'X-Kabar-Debug': '1' } : {}, signal: AbortSignal.timeout(60_000) });
+    expect((await rss(url(0))).headers.get('xkey')?.split(' ')).toEqual(['feed:id', 'public']);
+    const sitemap = await fetch(`${url(1)}/api/sitemap/articles.xml?locale=id`);
+    expect(sitemap.headers.get('xkey')?.split(' ')).toEqual(['public', 'sitemap:id']);
+    expect(sitemap.headers.get('surrogate-key')).toBe(sitemap.headers.get('xkey'));
+    const news = await fetch(`${url(2)}/api/sitemap/news.xml`);
+    expect(news.headers.get('xkey')?.split(' ')).toEqual(expect.arrayContaining(['public', 'sitemap:id']));
+
+    await (await rss(cluster.varnishUrl)).text();
+    const cached = await rss(cluster.varnishUrl);
+    expect(cached.headers.get('x-cache')).toBe('HIT');
+    const title = 'Kabar terbit lewat kluster';
+    expect(await cached.text()).not.toContain(title);
+    const created = await call(url(1), 'POST', `${MODEL}?locale=id`, {
+      title,
+      slug: 'kabar-terbit-lewat-kluster',
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit untuk umpan RSS.' }] }],
+      // Newer than every other article: first in the feed, whatever its size.
+      publishedDate: '2026-11-30T02:30:00.000Z',
+    }, admin);
+    expect(created.status).toBe(201);
+    const published = await call(url(1), 'POST', `${MODEL}/${created.json.data.documentId as string}/actions/publish?locale=id`, {}, admin);
+    expect(published.status).toBe(200);
+    const seen = await pollUntil(async () => (await rss(cluster.varnishUrl)).text(), (text) => text.includes(title));
+    expect(seen).toContain(`<title>${title}</title>`);
   });
 
   it('the admin login rate limit holds across processes', async () => {

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import type { Context } from 'koa';
 import { answerConditionally, isPublicRead, weakEtag } from '../../article/page/http-cache';
 import { readFrontendSettings } from '../../article/page/settings';
+import { PUBLIC_KEY, keysHeader } from '../../../cache/surrogate-keys';
+import { setKeyHeaders } from '../../../cache/tag-response';
 import { FeedRequestError, feedRequest, noParameters, sitemapPageRequest } from '../request';
 import type { Rendered } from '../services/feed';
 import type feedService from '../services/feed';
@@ -35,7 +37,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     }
     if (!rendered) return void ctx.notFound(missing ?? 'Not found.');
     // Identical for every caller (published articles only), but only anonymous reads go to shared caches, as elsewhere.
-    if (isPublicRead(ctx) && answerConditionally(ctx, weakEtag([rendered.type, rendered.body]), settings)) return;
+    if (isPublicRead(ctx)) {
+      // Named for Varnish before a 304 too, as the REST reads are (src/middlewares/public-cache.ts).
+      setKeyHeaders(ctx, keysHeader([...rendered.keys, PUBLIC_KEY]));
+      if (answerConditionally(ctx, weakEtag([rendered.type, rendered.body]), settings)) return;
+    }
     ctx.body = rendered.body;
     ctx.type = rendered.type;
   }

@@ -4,16 +4,19 @@ import { articleUri } from '../../article/page/ninjs';
 import { publicArticleUrl, readFrontendSettings, type FrontendSettings } from '../../article/page/settings';
 import { buildArticleSitemap, buildNewsSitemap, buildSitemapIndex, MAX_NEWS_URLS, MAX_URLS_PER_SITEMAP, NEWS_WINDOW_MS, type SitemapRef } from '../formats/sitemap';
 import { buildAtom, buildRss, type FeedChannel, type FeedEntry, type FeedImage } from '../formats/syndication';
+import { feedKey, sitemapKey } from '../../../cache/surrogate-keys';
 import { createFeedRepository, type FeedRow } from '../repository';
 import { FeedRequestError, type FeedRequest, type SitemapPageRequest } from '../request';
 
 /** The newest articles a feed carries. */
 export const FEED_SIZE = 50;
 
-/** A finished response: the text and its media type. */
+/** A finished response: the text, its media type and its surrogate keys. */
 export interface Rendered {
   body: string;
   type: string;
+  /** Surrogate keys of what the document lists (src/cache/surrogate-keys.ts): an article change in one of these locales purges it. */
+  keys: string[];
 }
 
 export const RSS_TYPE = 'application/rss+xml; charset=utf-8';
@@ -131,13 +134,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** RSS 2.0 of the newest FEED_SIZE visible articles of a locale (and section). */
     async rss(request: FeedRequest, baseUrl: string, now: Date): Promise<Rendered> {
       const { channel, entries } = await channelAndEntries(request, 'rss', baseUrl, now);
-      return { body: buildRss(channel, entries), type: RSS_TYPE };
+      return { body: buildRss(channel, entries), type: RSS_TYPE, keys: [feedKey(channel.language)] };
     },
 
     /** Atom 1.0 of the same articles. */
     async atom(request: FeedRequest, baseUrl: string, now: Date): Promise<Rendered> {
       const { channel, entries } = await channelAndEntries(request, 'atom', baseUrl, now);
-      return { body: buildAtom(channel, entries), type: ATOM_TYPE };
+      return { body: buildAtom(channel, entries), type: ATOM_TYPE, keys: [feedKey(channel.language)] };
     },
 
     /** The sitemap index: every page of every locale's article sitemap, and the News sitemap. */
@@ -154,7 +157,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         }
       }
       sitemaps.push({ loc: new URL('/api/sitemap/news.xml', baseUrl).toString(), lastmod: null });
-      return { body: buildSitemapIndex(sitemaps), type: XML_TYPE };
+      return { body: buildSitemapIndex(sitemaps), type: XML_TYPE, keys: summaries.map((summary) => sitemapKey(summary.locale)) };
     },
 
     /** One page of a locale's article sitemap; null when the page is past the last one (page 1 always exists). */
@@ -177,7 +180,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         lastmod: row.updatedAt,
         alternates: byDocument.get(row.documentId) ?? [],
       }));
-      return { body: buildArticleSitemap(urls), type: XML_TYPE };
+      return { body: buildArticleSitemap(urls), type: XML_TYPE, keys: [sitemapKey(locale)] };
     },
 
     /** The Google News sitemap: visible articles of the last 48 hours, all locales, at most 1,000. */
@@ -190,7 +193,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
         title: row.title,
         publicationDate: row.publishedDate,
       }));
-      return { body: buildNewsSitemap(urls), type: XML_TYPE };
+      // Every locale's articles may enter it: keyed by all of them, not only those it lists now.
+      return { body: buildNewsSitemap(urls), type: XML_TYPE, keys: (await repository.localeCodes()).map(sitemapKey) };
     },
   };
 };
