@@ -1,6 +1,7 @@
 /**
  * `npm run test:e2e`: the admin panel in a real browser. Builds the app (plugin + admin panel), starts
- * it in production on a fresh SQLite database, drives Debian's Chromium through the news-importer page,
+ * it in production on a fresh SQLite database, drives Debian's Chromium through the news-importer page
+ * and the Content Manager (a correction, then a withdrawal, checked on the public page and feed),
  * saves screenshots under test-results/e2e/ and ends with `N passed, N failed` (exit 1 on any failure).
  *
  *   npm run test:e2e                  build, then test
@@ -13,6 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_DIR, ARTIFACTS_DIR, freePort, launchBrowser, startServer, type Browsing, type RunningServer, type TestResult } from '../tests/e2e/harness';
 import { runImporterScenarios } from '../tests/e2e/importer.e2e';
+import { runNewsroomScenarios } from '../tests/e2e/newsroom.e2e';
 
 async function main(): Promise<number> {
   const started = Date.now();
@@ -38,6 +40,8 @@ async function main(): Promise<number> {
     browsing = await launchBrowser();
     console.log(`e2e: Chromium ${browsing.browser.version()}`);
     results = await runImporterScenarios(server, browsing);
+    // Uses the importer's super admin and the seeded article it imported (imports it again if need be).
+    results.push(...(await runNewsroomScenarios(server, browsing)));
   } catch (error: unknown) {
     console.error(`e2e: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     results.push({ name: 'set-up', ok: false, ms: 0 });

@@ -24,17 +24,17 @@ const ENGLISH = {
   publishedEn: /January 20, 2020.*13:31 WIB/,
 };
 /** The supplied article, as an editor would have it: a .txt file. */
-const SUPPLIED_FILE = path.join(APP_DIR, 'database', 'seeds', 'tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt');
-const SUPPLIED_TITLE = 'Cina dan Rusia Janji Akan Saling Dukung';
+export const SUPPLIED_FILE = path.join(APP_DIR, 'database', 'seeds', 'tempo-2022-10-28-cina-dan-rusia-janji-akan-saling-dukung.txt');
+export const SUPPLIED_TITLE = 'Cina dan Rusia Janji Akan Saling Dukung';
 /** A page copied without its headline: the parser refuses it at line 5. */
 const BROKEN_FILE = path.join(__dirname, 'fixtures', 'potongan-tanpa-judul.txt');
 
-const SUPER_ADMIN = { firstname: 'Rina', lastname: 'Redaktur', email: 'redaktur@kabar.test', password: 'Sandi-Uji-2024' };
+export const SUPER_ADMIN = { firstname: 'Rina', lastname: 'Redaktur', email: 'redaktur@kabar.test', password: 'Sandi-Uji-2024' };
 const NO_PERMISSION = { firstname: 'Budi', lastname: 'Penulis', email: 'penulis@kabar.test', password: 'Sandi-Uji-2024' };
 const PAGE_PATH = '/admin/plugins/news-importer';
 
 /** Polls until `read()` satisfies `check`, or fails with the last value seen. */
-async function eventually<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(what: string, read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   for (;;) {
@@ -45,7 +45,7 @@ async function eventually<T>(what: string, read: () => Promise<T>, check: (value
   }
 }
 
-const textOf = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+export const textOf = async (locator: Locator): Promise<string> => ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
 
 async function expectText(locator: Locator, expected: string | RegExp): Promise<string> {
   return eventually(
@@ -59,7 +59,7 @@ async function expectText(locator: Locator, expected: string | RegExp): Promise<
  * Saves a screenshot of the whole page. The admin scrolls inside its own layout, not the document, so
  * the window is made as tall as the content for the shot.
  */
-async function shot(page: Page, name: string): Promise<void> {
+export async function shot(page: Page, name: string): Promise<void> {
   const viewport = page.viewportSize() ?? { width: 1440, height: 1000 };
   const height = Number(await page.evaluate('Math.max(...[...document.querySelectorAll("main, main *")].map((el) => el.scrollHeight), document.body.scrollHeight)'));
   await page.setViewportSize({ width: viewport.width, height: Math.min(Math.max(height + 120, viewport.height), 8000) });
@@ -71,7 +71,7 @@ async function shot(page: Page, name: string): Promise<void> {
   }
 }
 
-async function logIn(page: Page, server: RunningServer, user: { email: string; password: string }): Promise<void> {
+export async function logIn(page: Page, server: RunningServer, user: { email: string; password: string }): Promise<void> {
   await page.goto(`${server.url}/admin/auth/login`);
   await page.locator('input[name="email"]').fill(user.email);
   await page.locator('input[name="password"]').fill(user.password);
@@ -317,7 +317,7 @@ export async function runImporterScenarios(server: RunningServer, browsing: Brow
   return results;
 }
 
-async function tokenOf(server: RunningServer, user: { email: string; password: string }): Promise<string> {
+export async function tokenOf(server: RunningServer, user: { email: string; password: string }): Promise<string> {
   const login = await adminApi<{ data: { token: string } }>(server, 'POST', '/admin/login', null, { email: user.email, password: user.password });
   return login.data.token;
 }
