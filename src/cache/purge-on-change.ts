@@ -50,8 +50,16 @@ async function snapshot(strapi: Core.Strapi, uid: KeyedType, where: unknown): Pr
   const localized = KEYED_TYPES[uid].localized;
   const draftAndPublish = Boolean((strapi.contentType(uid as never) as { options?: { draftAndPublish?: boolean } }).options?.draftAndPublish);
   const select = ['id', 'documentId', 'publishedAt', ...(localized ? ['locale'] : []), ...(uid === 'api::article.article' ? ['section'] : [])];
-  const populate = Object.fromEntries(SHOWN_BY[uid].map(({ attribute }) => [attribute, { select: ['documentId'] }]));
-  const found = (await strapi.db.query(uid as never).findMany({ select, where, populate } as never)) as Array<Record<string, unknown>>;
+  const found = (await strapi.db.query(uid as never).findMany({ select, where } as never)) as Array<Record<string, unknown>>;
+  // One relation at a time: the query engine loads several populated relations at once, and inside
+  // the write's transaction (one PostgreSQL connection) that sends queries on a busy client.
+  const ids = found.map((row) => row.id);
+  for (const { attribute } of SHOWN_BY[uid]) {
+    if (ids.length === 0) break;
+    const related = (await strapi.db.query(uid as never).findMany({ select: ['id'], where: { id: { $in: ids } }, populate: { [attribute]: { select: ['documentId'] } } } as never)) as Array<Record<string, unknown>>;
+    const byId = new Map(related.map((row) => [row.id, row[attribute]]));
+    for (const row of found) row[attribute] = byId.get(row.id);
+  }
   const rows = found
     .filter((row) => !draftAndPublish || row.publishedAt != null)
     .map((row) => ({

@@ -43,6 +43,8 @@ export async function currentReadVersion(strapi: Core.Strapi): Promise<string> {
   return row ? String(row.version) : '0';
 }
 
+const PRIVATE_MODELS = /^(?:admin::|plugin::news-importer\.)/;
+
 const WRITE_EVENTS = ['afterCreate', 'afterCreateMany', 'afterUpdate', 'afterUpdateMany', 'afterDelete', 'afterDeleteMany'] as const;
 
 /**
@@ -61,7 +63,10 @@ export function raiseReadVersionOnWrites(strapi: Core.Strapi, onWrite: () => voi
       .then(() => onWrite())
       .catch((error: unknown) => strapi.log.error(`Could not raise the read version: ${error instanceof Error ? error.message : String(error)}`));
   };
-  const afterWrite = (): void => {
+  const afterWrite = (event: { model?: { uid?: string } }): void => {
+    // The admin's own records (users, sessions, tokens) and the importer's history are never read
+    // by an anonymous caller; everything else (content, media, roles, settings) may be.
+    if (PRIVATE_MODELS.test(event.model?.uid ?? '')) return;
     onWrite();
     const trx = transactionCtx.get() as object | undefined;
     if (!trx) return raise();

@@ -1,13 +1,14 @@
 /**
  * Newsroom publishing as an editor does it, in Chromium against a production build: in the Content
  * Manager (Indonesian interface and field labels) add a correction to the seeded article and publish,
- * check the public page, its JSON-LD and the RSS feed; then withdraw the article and check the page
+ * check the public page, its JSON-LD and the RSS feed; then withdraw another article and check its page
  * answers 410 with the reason and the article left the feed.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { adminApi, createRunner, type Browsing, type RunningServer, type TestResult } from './harness';
+import { adminApi, APP_DIR, createRunner, type Browsing, type RunningServer, type TestResult } from './harness';
 import { eventually, logIn, shot, SUPER_ADMIN, SUPPLIED_FILE, SUPPLIED_TITLE, tokenOf } from './importer.e2e';
 
 const SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
@@ -20,6 +21,9 @@ const CORRECTION = {
   // The same instant in WIB, as the JSON-LD gives it.
   datePublished: '2022-10-29T07:00:00+07:00',
 };
+/** The other article, withdrawn in the admin: the corrected one stays public. */
+const OTHER_FILE = path.join(APP_DIR, 'tests', 'fixtures', 'tempo', 'tempo-amp-2020-08-19-jokowi-resmikan-bendungan-logung.txt');
+const OTHER_TITLE = 'Jokowi Resmikan Bendungan Logung di Kudus';
 const WITHDRAWAL = {
   date: '01/11/2022',
   withdrawnAt: '2022-11-01T00:00:00.000Z',
@@ -76,6 +80,7 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
   const { test, results } = createRunner(() => page);
   const p = (): Page => page as Page;
   let documentId = '';
+  let other = { documentId: '', slug: '' };
 
   await test(
     'the seeded article is published (imported through news-importer if the importer checks did not)',
@@ -90,8 +95,14 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
       assert.equal(data.title, SUPPLIED_TITLE);
       assert.deepEqual(data.corrections, [], 'no correction yet');
       documentId = data.documentId;
+      await adminApi(server, 'POST', '/news-importer/import', token, { text: fs.readFileSync(OTHER_FILE, 'utf8'), fileName: 'bendungan.txt' });
+      const found = await getJson(server, `/api/articles?locale=id&filters[title][$eq]=${encodeURIComponent(OTHER_TITLE)}&fields[0]=slug`);
+      const rows = found.body.data as Array<{ documentId: string; slug: string }>;
+      assert.equal(rows.length, 1, 'the other article is published');
+      other = rows[0]!;
       const rss = await getText(server, '/api/feeds/rss?locale=id');
       assert.ok(rss.text.includes(`/id/${SLUG}</link>`), 'listed in the RSS feed');
+      assert.ok(rss.text.includes(`/id/${other.slug}</link>`), 'the other article is listed in the RSS feed');
     },
     { required: true }
   );
@@ -147,7 +158,9 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
     assert.ok(rss.text.includes(`/id/${SLUG}</link>`), 'still in the RSS feed');
   });
 
-  await test('withdraws the article (Dicabut pada, Alasan pencabutan) and publishes', async () => {
+  await test('withdraws another article (Dicabut pada, Alasan pencabutan) and publishes', async () => {
+    await p().goto(`${server.url}/admin/content-manager/collection-types/api::article.article/${other.documentId}?plugins[i18n][locale]=id`);
+    await eventually('the title field', () => p().getByRole('textbox', { name: /^Judul/ }).first().inputValue().catch(() => ''), (v) => v === OTHER_TITLE);
     await typeDate(p(), 'Dicabut pada', WITHDRAWAL.date);
     await p().getByRole('textbox', { name: /^Alasan pencabutan/ }).fill(WITHDRAWAL.reason);
     await shot(p(), '23-withdrawal-filled-id');
@@ -155,15 +168,17 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
     await shot(p(), '24-withdrawal-published-id');
   }, { required: true });
 
-  await test('the page answers 410 Gone with the reason; the article left the RSS feed', async () => {
-    const gone = await eventually('the page status', () => getJson(server, `/api/articles/slug/${SLUG}?locale=id`), (answer) => answer.status !== 200, 5_000);
+  await test('its page answers 410 Gone with the reason and it left the RSS feed; the corrected article stays', async () => {
+    const gone = await eventually('the page status', () => getJson(server, `/api/articles/slug/${other.slug}?locale=id`), (answer) => answer.status !== 200, 5_000);
     assert.equal(gone.status, 410);
-    assert.deepEqual(gone.body.data, { title: SUPPLIED_TITLE, withdrawnAt: WITHDRAWAL.withdrawnAt, withdrawalReason: WITHDRAWAL.reason });
+    assert.deepEqual(gone.body.data, { title: OTHER_TITLE, withdrawnAt: WITHDRAWAL.withdrawnAt, withdrawalReason: WITHDRAWAL.reason });
     assert.equal((gone.body.error as { name: string }).name, 'GoneError');
-    assert.equal((await getJson(server, `/api/articles/slug/${SLUG}/jsonld?locale=id`)).status, 410);
+    assert.equal((await getJson(server, `/api/articles/slug/${other.slug}/jsonld?locale=id`)).status, 410);
     const rss = await getText(server, '/api/feeds/rss?locale=id');
     assert.equal(rss.status, 200);
-    assert.ok(!rss.text.includes(SLUG) && !rss.text.includes(SUPPLIED_TITLE), 'gone from the RSS feed');
+    assert.ok(!rss.text.includes(other.slug) && !rss.text.includes(OTHER_TITLE), 'gone from the RSS feed');
+    assert.ok(rss.text.includes(`/id/${SLUG}</link>`), 'the corrected article is still in the RSS feed');
+    assert.equal((await getJson(server, `/api/articles/slug/${SLUG}?locale=id`)).status, 200);
   });
 
   await context.close();

@@ -8,19 +8,24 @@ export type DocumentUid = 'api::article.article' | 'api::reporter.reporter' | 'a
 /** The Document Service's events for what an import does (Strapi 5.54 `document-service/repository`). */
 export type DocumentEvent = 'entry.create' | 'entry.update' | 'entry.publish' | 'entry.unpublish' | 'entry.delete';
 
-type Populate = Record<string, { select?: string[] }>;
+type Populate = { [field: string]: { select?: string[]; populate?: Populate; on?: Record<string, { populate: Populate }> } };
 
 /**
  * The populate Strapi 5.54's event manager uses (`document-service/utils/populate.js`
- * `getDeepPopulate(uid, {})`, not exported): every relation (all its fields), every media field.
- * The four imported types have no component or dynamic zone.
+ * `getDeepPopulate(uid, {})`, not exported): every relation (all its fields), every media field,
+ * components and dynamic zones populated the same way, recursively (an article's corrections).
  */
-function eventPopulate(strapi: Core.Strapi, uid: DocumentUid): Populate {
+function eventPopulate(strapi: Core.Strapi, uid: string): Populate {
   const populate: Populate = {};
-  for (const [name, attribute] of Object.entries(strapi.getModel(uid).attributes)) {
-    const type = (attribute as { type?: string }).type;
+  for (const [name, attribute] of Object.entries(strapi.getModel(uid as DocumentUid).attributes)) {
+    const { type } = attribute as { type?: string };
     if (type === 'relation' && !('unstable_virtual' in attribute && attribute.unstable_virtual)) populate[name] = {};
     else if (type === 'media') populate[name] = { select: ['*'] };
+    else if (type === 'component') populate[name] = { populate: eventPopulate(strapi, (attribute as { component: string }).component) };
+    else if (type === 'dynamiczone') {
+      const components = (attribute as { components?: string[] }).components ?? [];
+      populate[name] = { on: Object.fromEntries(components.map((component) => [component, { populate: eventPopulate(strapi, component) }])) };
+    }
   }
   return populate;
 }
