@@ -299,6 +299,12 @@ describe('scheduled publish and unpublish', () => {
     }
   });
 
+  /** Lets listeners of events emitted after a commit run: waits up to 3 s for `count` events, then a little longer for extras. */
+  const eventsSettled = async (count = 1): Promise<void> => {
+    for (let waited = 0; events.length < count && waited < 3000; waited += 50) await new Promise((resolve) => setTimeout(resolve, 50));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  };
+
   it('publishes a draft when its time has come, once, through the Document Service', async () => {
     const draft = await createArticleGraph(app.strapi, { slug: 'terbit-terjadwal', title: 'Terbit Terjadwal', status: 'draft' });
     await docs().update({ documentId: draft.articleId, locale: 'id', data: { scheduledPublishAt: '2030-01-01T00:00:00.000Z' } });
@@ -309,6 +315,8 @@ describe('scheduled publish and unpublish', () => {
 
     expect(await schedule().runDue(new Date('2030-01-01T00:00:00.000Z'))).toEqual({ published: [draft.articleId], unpublished: [] });
     expect(await schedule().runDue(new Date('2030-01-01T00:01:00.000Z'))).toEqual({ published: [], unpublished: [] });
+    // Strapi emits the Document Service's events after the commit, without waiting for their listeners.
+    await eventsSettled();
     expect(events).toEqual([{ event: 'entry.publish', documentId: draft.articleId }]);
 
     await get('/api/articles/slug/terbit-terjadwal?locale=id').expect(200);
@@ -326,6 +334,7 @@ describe('scheduled publish and unpublish', () => {
     await get('/api/articles/slug/turun-terjadwal?locale=id').expect(200);
     expect(await schedule().runDue(new Date('2030-02-01T00:00:00.000Z'))).toEqual({ published: [], unpublished: [live.articleId] });
     expect(await schedule().runDue(new Date('2030-02-02T00:00:00.000Z'))).toEqual({ published: [], unpublished: [] });
+    await eventsSettled();
     expect(events).toEqual([{ event: 'entry.unpublish', documentId: live.articleId }]);
     await get('/api/articles/slug/turun-terjadwal?locale=id').expect(404);
   });
