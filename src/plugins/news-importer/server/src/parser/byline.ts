@@ -92,6 +92,21 @@ export function splitNames(text: string): string[] | null {
   return names;
 }
 
+/**
+ * A name as the newsroom's CMS stores it when an editor typed it in lower case (`Alia fathiyah`,
+ * `guruh riyanto`): letters only, two to four words. Trusted only right under a byline label, where
+ * the slot says a name follows; a line of function words (`di sini`) is never one.
+ */
+const TYPED_NAME = /^\p{L}[\p{L}\p{M}'’-]+(?:\s+\p{L}[\p{L}\p{M}'’-]+){1,3}$/u;
+
+/** Splits the line under a byline label into names: capitalised as printed, or typed in lower case. */
+export function splitLabelledNames(text: string, isStopWord: (word: string) => boolean): string[] | null {
+  const names = splitNames(text);
+  if (names !== null) return names;
+  if (!TYPED_NAME.test(text) || text.split(/\s+/).some(isStopWord)) return null;
+  return [text];
+}
+
 /** A catalogue entry `Surname, Given`: the archive's index order of one person. */
 const INVERTED_NAME = /^([^,]+?)\s*,\s*([^,]+)$/;
 

@@ -1,3 +1,4 @@
+import { isStopWord } from './features';
 import { isPhotoAgency, NON_PERSON_CREDIT_SET } from './vocabulary';
 
 /** The agency, photographer and pool flag read out of a credit. */
@@ -38,11 +39,17 @@ const CREDIT_MARKER = /^(?:Foto|Photo)$/;
 /** A picture library named by its web address: `shutterstock.com`, `freepik.com`. */
 const WEB_SOURCE = /^[a-z][\w-]*\.(?:com|co\.id|id|net|org)$/i;
 
+/** `Dok.` (from the archive) before the agency of a credit: `Dok. TEMPO/Eko Siswono Toyudho`. */
+const ARCHIVE_PREFIX = /^(?:dok\.?|dokumentasi)\s+(?=\S)/i;
+
+/** A photographer's name typed in lower case: letters only, two to four words. */
+const TYPED_NAME = /^\p{L}[\p{L}'’-]+(?:\s+\p{L}[\p{L}'’-]+){1,3}$/u;
+
 /** A labelled credit: `Foto: Republika/Putra M. Akbar`, `Kredit: Time`, `Photo: Reuters`. */
 const CREDIT_LABEL = /^(?:foto|photo|kredit|credit)\s*:\s*/i;
 
-/** A labelled credit at the end of a caption line: `… di Jakarta. Kredit: Time`. */
-const LABELLED_TAIL = /\s(?:Foto|FOTO|Photo|Kredit|Credit)\s*:\s*([^:]{2,80})$/;
+/** A labelled credit at the end of a caption line: `… di Jakarta. Kredit: Time`, `… Sasongko. PHOTO / Coordinating Ministry`. */
+const LABELLED_TAIL = /\s(?:Foto|FOTO|Photo|PHOTO|Kredit|Credit)(?:\s*:|\s+\/)\s*([^:/]{2,80})$/;
 
 /**
  * The word "photo" without a colon, then the source, after the caption's last sentence:
@@ -50,7 +57,7 @@ const LABELLED_TAIL = /\s(?:Foto|FOTO|Photo|Kredit|Credit)\s*:\s*([^:]{2,80})$/;
  */
 const MARKED_TAIL = /[.!?]["”’)]?\s+(?:Foto|Photo)\s+(\p{Lu}[^.!?:/]{1,60})$/u;
 /** A bare agency or picture library after the caption's last sentence: `… Rishi Sunak. REUTERS`. */
-const AGENCY_TAIL = /[.!?]["”’)]?\s*([^.!?\s][^.!?]{0,40}?|[a-z][\w-]*\.(?:com|co\.id))\.?$/;
+const AGENCY_TAIL = /[.!?]["”’)]?\s*([^.!?\s][^.!?]{0,40}?|[A-Za-z][\w-]*\.(?:com|co\.id|id|net|org))\.?$/;
 
 /**
  * A credit printed on its own line, under or between the copies of a caption: the credit without
@@ -64,7 +71,7 @@ export function matchCreditLine(text: string): string | null {
     const credit = text.slice(labelled[0].length).trim();
     return credit.length > 0 && credit.split(/\s+/).length <= MAX_WORDS_PER_PART * 2 ? credit : null;
   }
-  return parseCredit(text) !== null ? text : null;
+  return parseCredit(text) !== null ? withoutClosingPeriod(text) : null;
 }
 
 /**
@@ -95,14 +102,17 @@ const wordCount = (text: string): number => (text.length === 0 ? 0 : text.split(
  * `ANTARA/Dok` → agency only. Returns null when the text is not a credit.
  */
 export function parseCredit(credit: string): CreditParts | null {
-  const text = credit.trim().replace(/\.$/, '');
+  // `Dok. TEMPO/Eko Siswono`: from the archive; the agency and the photographer follow.
+  const text = credit.trim().replace(/\.$/, '').replace(ARCHIVE_PREFIX, '');
   if (text.length === 0 || text.length > MAX_CREDIT_LENGTH) return null;
   const parts = text.split(/\s*\/\s*/);
   // Drop Antara's trailing editor initials; they are in the printed credit but name nobody.
   if (parts.length > 2 && EDITOR_INITIALS.test(parts[parts.length - 1] as string)) parts.pop();
-  for (const part of parts) {
-    // `iStockphoto` is an agency although it starts in lower case.
-    if ((!CREDIT_PART.test(part) && !isPhotoAgency(part) && !WEB_SOURCE.test(part)) || wordCount(part) > MAX_WORDS_PER_PART) return null;
+  for (const [k, part] of parts.entries()) {
+    // `iStockphoto` is an agency although it starts in lower case; after an agency, a photographer's
+    // name may be typed in lower case (`ANTARA/izaac mulyawan`).
+    const typedName = k > 0 && isPhotoAgency(parts[0] as string) && TYPED_NAME.test(part) && !part.split(/\s+/).some(isStopWord);
+    if ((!CREDIT_PART.test(part) && !isPhotoAgency(part) && !WEB_SOURCE.test(part) && !typedName) || wordCount(part) > MAX_WORDS_PER_PART) return null;
   }
   const [first, second, ...rest] = parts as [string, ...string[]];
   const person = (name: string | undefined): string | null =>
@@ -175,7 +185,8 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
     while (start > 0 && text.charCodeAt(start - 1) !== 32) start--;
     const token = text.slice(start, end);
     // Stop at prose and at the punctuation that ends the caption (`… ke jalurnya.`).
-    if (!CREDIT_TOKEN.test(token) || /[,;:!?”"]$/.test(token) || (starts.length > 0 && token.endsWith('.'))) break;
+    const archive = starts.length > 0 && ARCHIVE_PREFIX.test(`${token} x`);
+    if (!CREDIT_TOKEN.test(token) || /[,;:!?”"]$/.test(token) || (starts.length > 0 && token.endsWith('.') && !archive)) break;
     starts.push(start);
     end = start;
     while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
@@ -200,9 +211,13 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
   };
 
   // Shortest agency suffix first (`… Jakarta TEMPO/…`), then the whole run as a photographer name.
-  for (const start of starts) {
+  for (const [k, start] of starts.entries()) {
     const first = text.slice(start, slash).trim();
-    if (isPhotoAgency(first)) return tryFrom(start);
+    if (!isPhotoAgency(first)) continue;
+    // `Dok. TEMPO/…`: the archive's mark belongs to the credit.
+    const before = starts[k + 1];
+    if (before !== undefined && ARCHIVE_PREFIX.test(text.slice(before, slash))) return tryFrom(before) ?? tryFrom(start);
+    return tryFrom(start);
   }
   // `… 2018. Foto/Intan/Biro Pers Setpres`: only when no agency (`ANTARA FOTO/…`) was found above.
   if (CREDIT_MARKER.test(text.slice(starts[0] as number, slash).trim())) return tryFrom(starts[0] as number);
@@ -226,7 +241,20 @@ export function splitCaption(text: string, region: CaptionRegion): CaptionSplit 
   const beforeDot = text.charCodeAt(text.length - 2);
   // `]` or `)`, possibly followed by a period.
   if (last === 93 || last === 41 || (last === 46 && (beforeDot === 93 || beforeDot === 41))) return bracketedCredit(text, region);
-  return slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? (agencyTail(text) ?? markedCredit(text)) : null);
+  const split = slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? (agencyTail(text) ?? markedCredit(text)) : null);
+  return split === null ? null : { ...split, credit: withoutClosingPeriod(split.credit) };
+}
+
+/**
+ * The credit without the period that closes the caption's sentence (`TEMPO/Subekti.` → `TEMPO/Subekti`):
+ * punctuation of the line, not of the credit. An initial's or an abbreviation's period stays
+ * (`ANTARA FOTO/M. Agung R.`, `Dok.`).
+ */
+export function withoutClosingPeriod(credit: string): string {
+  if (!credit.endsWith('.')) return credit;
+  const last = credit.slice(0, -1).split(/[\s/]+/).pop() ?? '';
+  if (last.length <= 1 || NON_PERSON_CREDIT_SET.has(`${last.toLowerCase()}.`)) return credit;
+  return credit.slice(0, -1);
 }
 
 /** `… di Jakarta. Kredit: Time`: the credit after its label. */

@@ -5,7 +5,8 @@
  *
  * Conventions of the result:
  * - Text is kept as printed, only trimmed: names (`MAYA AYU PUSPITASARI`), datelines (`JAKARTA`),
- *   credits (`TEMPO/Subekti.`) and markup (`<script>`) are never rewritten or rendered.
+ *   credits (`TEMPO/Subekti`, without the period that closes its line) and markup (`<script>`) are
+ *   never rewritten or rendered.
  * - `publishedAt` carries the page's offset (WIB +07:00, WITA +08:00, WIT +09:00; WIB when none
  *   is printed). A date-only line gives midnight of that day with precision `day`.
  * - `related[].approxPublishedAt` is capturedAt minus the printed age, in WIB, to the second;

@@ -17,8 +17,8 @@
  */
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
-import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitCatalogueNames, splitNames, type BylineLabel, type BylineRole } from './byline';
-import { matchCreditLine, parseCredit, splitCaption } from './credits';
+import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitCatalogueNames, splitLabelledNames, splitNames, type BylineLabel, type BylineRole } from './byline';
+import { matchCreditLine, parseCredit, splitCaption, withoutClosingPeriod, type CaptionSplit } from './credits';
 import { acceptedRange, inDateRange, isDateHeading, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
 import { CRAWLER_PREFIX, isArchiveStamp, isChromeLine, isCutMark, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
@@ -43,8 +43,13 @@ const TEAM = /^tim\s/i;
 
 const ROLE_NAMES: Readonly<Record<BylineRole, string>> = { reporters: 'reporter', editors: 'editor', translators: 'translator' };
 
-/** A lower-case role word where a name should be (`internship`, `magang`): never a name. */
-const ROLE_PLACEHOLDER = /^\p{Ll}[\p{Ll}-]{2,20}(?:\s\p{Ll}[\p{Ll}-]{2,20})?$/u;
+/**
+ * A role where a name should be: one lower-case role word (`internship`, `magang`), or a status the
+ * CMS prints in the translator's slot (`Non Koresponden`): never a name. Two lower-case words are a
+ * name typed in lower case (`guruh riyanto`), see splitLabelledNames.
+ */
+const ROLE_PLACEHOLDER = /^\p{Ll}[\p{Ll}-]{2,20}$/u;
+const STATUS_PLACEHOLDER = /^(?:non[\s-]?)?(?:koresponden|kontributor|magang|internship)$/i;
 
 /** A name alone under the headline, without a label: two to four capitalised words. */
 const MAX_LONE_NAME_WORDS = 4;
@@ -160,13 +165,13 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
       continue;
     }
     if (names.length >= MAX_NAME_LINES || parseDateLine(line.text) !== null) break;
-    if (names.length === 0 && ROLE_PLACEHOLDER.test(line.text)) {
+    if (names.length === 0 && (ROLE_PLACEHOLDER.test(line.text) || STATUS_PLACEHOLDER.test(line.text))) {
       // `Translator` / `internship`: the slot names a role, not a person.
       placeholders.push(line);
       next = i + 1;
       continue;
     }
-    const lineNames = splitNames(line.text);
+    const lineNames = names.length === 0 ? splitLabelledNames(line.text, isStopWord) : splitNames(line.text);
     if (lineNames === null) break;
     names.push({ line, names: lineNames });
     next = i + 1;
@@ -223,7 +228,10 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
     b.discard(line, 'duplicate');
     return true;
   }
-  const split = splitCaption(text, region);
+  // An image whose only text is its credit (`TEMPO/Aditia Noviansyah`): a photo without a caption.
+  const bare = region === 'header' ? matchCreditLine(text) : null;
+  const bareParts = bare === null || bare !== withoutClosingPeriod(text) ? null : parseCredit(bare);
+  const split: CaptionSplit | null = bareParts !== null && !bareParts.agencyOnly ? { caption: '', credit: bare as string, ...bareParts } : splitCaption(text, region);
   if (split === null && region === 'body') return false;
   // The same caption again with other spacing (Republika's second copy lacks a double space);
   // long lines keep their spacing in their key, so compare the captions themselves.

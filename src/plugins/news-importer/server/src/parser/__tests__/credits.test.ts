@@ -24,15 +24,30 @@ describe('parseCredit', () => {
 });
 
 describe('splitCaption', () => {
-  it('splits the caption from a trailing credit, keeping the credit as printed', () => {
+  it('splits the caption from a trailing credit, without the period that closes the line', () => {
     expect(splitCaption('Presiden Jokowi di Istana Merdeka, Jakarta, 5 Mei 2022. TEMPO/Subekti.', 'body')).toEqual({
       caption: 'Presiden Jokowi di Istana Merdeka, Jakarta, 5 Mei 2022.',
-      credit: 'TEMPO/Subekti.',
+      credit: 'TEMPO/Subekti',
       photographer: 'Subekti',
       agency: 'TEMPO',
       pool: false,
       agencyOnly: false,
     });
+  });
+
+  it('keeps the period of an initial or an abbreviation at the end of a credit', () => {
+    expect(splitCaption('Warga di Jakarta, 5 Mei 2022. ANTARA FOTO/M. Agung R.', 'header')?.credit).toBe('ANTARA FOTO/M. Agung R.');
+    expect(splitCaption('Warga di Jakarta, 5 Mei 2022. Tempo/Annisa Febiola.', 'header')?.credit).toBe('Tempo/Annisa Febiola');
+  });
+
+  it('reads an archive mark, a picture site in any case, a labelled credit after a spaced slash and a name typed in lower case', () => {
+    expect(splitCaption('Ilustrasi kebakaran. Dok. TEMPO/Eko Siswono', 'header')).toMatchObject({ caption: 'Ilustrasi kebakaran.', credit: 'Dok. TEMPO/Eko Siswono', agency: 'TEMPO', photographer: 'Eko Siswono' });
+    expect(splitCaption('Ilustrasi minyak pembersih wajah. Youtube.com', 'header')).toMatchObject({ caption: 'Ilustrasi minyak pembersih wajah.', credit: 'Youtube.com' });
+    expect(splitCaption('Para pekerja film bertemu menteri. PHOTO / Coordinating Ministry for the Economy', 'header')).toMatchObject({
+      caption: 'Para pekerja film bertemu menteri.',
+      credit: 'Coordinating Ministry for the Economy',
+    });
+    expect(splitCaption('Petugas memantau gempa di Ambon, 17 Juli 2019. ANTARA/budi santoso', 'header')).toMatchObject({ credit: 'ANTARA/budi santoso', photographer: 'budi santoso', agency: 'ANTARA' });
   });
 
   it('takes the credit out of brackets and parentheses', () => {
