@@ -98,7 +98,7 @@ function report(entries: readonly LabelEntry[], pages: readonly PageResult[], ve
 
   const h = tallyOf(home);
   const hs = totals(h);
-  out.push(`${HOME_OUTLET} pages: ${ratio(hs.right, hs.checked)} of fields right (target ≥ 97%); ${h.fullyRight}/${h.pages} pages fully right; ${h.refused} refused (each counted all wrong)`);
+  out.push(`${HOME_OUTLET} pages: ${ratio(hs.right, hs.checked)} of fields right (target ≥ 97%); ${h.fullyRight}/${h.pages} pages fully right; ${h.refused} refused (a copy without its headline refused NO_TITLE counts as one right check, any other refusal as every field wrong)`);
   const o = tallyOf(others);
   const os = totals(o);
   const parsedOthers = o.pages - o.refused;
@@ -112,7 +112,9 @@ function report(entries: readonly LabelEntry[], pages: readonly PageResult[], ve
 
   const refused = pages.filter((p): p is Extract<PageResult, { status: 'refused' }> => p.status === 'refused');
   out.push(`Refused pages (${refused.length}):`);
-  for (const p of refused) out.push(`  ${p.id} [${p.outlet === HOME_OUTLET ? 'counts as wrong' : 'acceptable'}] ${p.code}${verbose ? `: ${p.message}` : ''}`);
+  const verdict = (p: Extract<PageResult, { status: 'refused' }>): string =>
+    p.fragment && p.code === 'NO_TITLE' ? 'right: a copy without its headline' : p.outlet === HOME_OUTLET ? 'counts as wrong' : 'acceptable';
+  for (const p of refused) out.push(`  ${p.id} [${verdict(p)}] ${p.code}${verbose ? `: ${p.message}` : ''}`);
   out.push('');
 
   const parsed = pages.filter((p): p is Extract<PageResult, { status: 'parsed' }> => p.status === 'parsed');

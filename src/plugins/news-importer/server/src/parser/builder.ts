@@ -78,7 +78,9 @@ export class ArticleBuilder {
   /** Credits a person in a byline role, once. */
   addName(role: keyof Omit<Byline, 'desk'>, name: string): void {
     const list = this.byline[role];
-    if (!list.includes(name)) list.push(name);
+    // The sign-off repeats the labelled reporter in capitals (`Friski Riana` … `FRISKI RIANA`): one person.
+    const same = (a: string): string => a.toLocaleLowerCase('id').replace(/\s+/g, ' ');
+    if (!list.some((n) => same(n) === same(name))) list.push(name);
   }
 
   /** Appends a body paragraph. */

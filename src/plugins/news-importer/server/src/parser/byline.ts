@@ -35,7 +35,12 @@ const REP_OR_RED = /^(rep|red)\s*:\s*(.+)$/i;
  * What a writer is, printed after the name in an opinion piece's byline (`Oleh : Ilham Tirta,
  * Jurnalis Republika.co.id`, `…, Dosen Universitas …`): a description, not a second writer.
  */
-const WRITER_DESCRIPTION = /^(?:jurnalis|wartawan|wartawati|redaktur|dosen|guru|peneliti|pengamat|mahasiswa|mahasiswi|pegiat|aktivis|penulis|kolumnis|journalist|lecturer|researcher|columnist)\b/i;
+const WRITER_DESCRIPTION = /^(?:jurnalis|wartawan|wartawati|redaktur|dosen|guru|peneliti|pengamat|mahasiswa|mahasiswi|pegiat|aktivis|penulis|kolumnis|pemimpin|mantan|ekonom|analis|direktur|pendiri|journalist|lecturer|researcher|columnist|former|economist|analyst)\b/i;
+
+/** Whether a line describes a writer (`Pemimpin redaksi tabloid …`, `Dosen Universitas …`): an author box's second line. */
+export function isWriterDescription(text: string): boolean {
+  return WRITER_DESCRIPTION.test(text);
+}
 
 /** Between names in one byline: `A, B, & C`, `A dan B`, `A and B`. */
 const NAME_SEPARATOR = /\s*(?:,\s*(?:&|dan|and)?|&|;|\s(?:dan|and)\s)\s*/;

@@ -134,3 +134,15 @@ export function isArchiveStamp(text: string): boolean {
 export function isCutMark(text: string): boolean {
   return /^(?:\.{3,}|…)$/.test(text);
 }
+
+/**
+ * Headers of the key-points box the 2024 redesign prints above the story (`Ringkasan Berita`,
+ * `Poin penting`): the points under it summarise the article and are not its paragraphs.
+ */
+export const SUMMARY_HEADERS = ['ringkasan berita', 'poin penting', 'poin-poin penting', 'key points', 'highlights'] as const;
+const SUMMARY_HEADER_SET: ReadonlySet<string> = new Set(SUMMARY_HEADERS);
+
+/** Whether a line opens a key-points box (see SUMMARY_HEADERS). */
+export function isSummaryHeader(key: string): boolean {
+  return SUMMARY_HEADER_SET.has(key.replace(/\s*:$/, ''));
+}

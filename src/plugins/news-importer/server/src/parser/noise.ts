@@ -91,6 +91,8 @@ export const PAYWALL_PATTERNS = [
   /^artikel ini khusus (?:untuk )?pelanggan/,
   /^(?:baca|lanjutkan membaca) (?:selengkapnya )?dengan berlangganan/,
   /^berlangganan (?:untuk|sekarang untuk) (?:membaca|melanjutkan)/,
+  // The 2024 redesign: `Berlangganan Tempo+ untuk membaca cerita lengkapnya`.
+  /^berlangganan [\w+.]{2,20} untuk (?:membaca|melanjutkan)/,
   /^sudah berlangganan\?/,
   /^this article is (?:only )?for subscribers/,
   /^subscribe to (?:continue|read)/,

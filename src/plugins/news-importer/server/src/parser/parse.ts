@@ -17,10 +17,10 @@
  */
 import type { DateTime } from 'luxon';
 import { ArticleBuilder } from './builder';
-import { isJobTitle, matchBylineLabel, matchInlineByline, matchSignOff, splitCatalogueNames, splitLabelledNames, splitNames, type BylineLabel, type BylineRole } from './byline';
+import { isJobTitle, isWriterDescription, matchBylineLabel, matchInlineByline, matchSignOff, splitCatalogueNames, splitLabelledNames, splitNames, type BylineLabel, type BylineRole } from './byline';
 import { matchCreditLine, parseCredit, splitCaption, withoutClosingPeriod, type CaptionSplit } from './credits';
 import { acceptedRange, inDateRange, isDateHeading, opensWithDateTime, parseCapturedAt, parseDateLine, parseMetadataLine, type DateLine } from './dates';
-import { CRAWLER_PREFIX, isArchiveStamp, isChromeLine, isCutMark, isTailHeader } from './chrome';
+import { CRAWLER_PREFIX, isArchiveStamp, isChromeLine, isCutMark, isSummaryHeader, isTailHeader } from './chrome';
 import { hasStrongDateline, matchBareDateline, splitDateline } from './dateline';
 import { isProse, isStopWord, lineFeatures } from './features';
 import { ParseError } from './errors';
@@ -74,6 +74,8 @@ interface ParseState {
   ambiguousNames: { name: string; line: number; role: BylineRole; labelled: boolean }[];
   /** The clock for the accepted date range. */
   now: Date;
+  /** The desk came from the outlet's name alone on a line (Koran Tempo AMP's `Tempo`): it stands in for a writer the page does not name. */
+  deskFromOutletLine?: boolean;
 }
 
 /** Discards page furniture (and remembers a paywall notice); true when the line was furniture. */
@@ -210,6 +212,28 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   for (const n of names) b.assign(n.line, 'byline');
   addCredit(s, owner.label.role, allNames);
   return i;
+}
+
+/** An affiliation under a writer's name (`Pusat Studi Perkotaan`, `Universitas Trisakti`): a few words, no sentence. */
+const MAX_AFFILIATION_WORDS = 6;
+
+/**
+ * A columnist's name printed again under the date, with the writer's affiliation on the next line
+ * (Koran Tempo AMP: `Nirwono Joga` / `Pusat Studi Perkotaan`): both go to the byline. Returns how
+ * many lines it read (0: line i does not repeat a credited name).
+ */
+function repeatedWriter(s: ParseState, i: number, end: number): number {
+  const line = s.lines[i] as SourceLine;
+  const same = (name: string): boolean => name.toLocaleLowerCase('id') === line.text.toLocaleLowerCase('id');
+  const credited = [...s.b.byline.reporters, ...s.b.byline.editors, ...s.ambiguousNames.map((n) => n.name)];
+  if (!credited.some(same)) return 0;
+  s.b.assign(line, 'byline');
+  const next = s.lines[i + 1];
+  if (next === undefined || i + 1 >= end || next.no !== line.no + 1) return 1;
+  const words = lineFeatures(next.text).words;
+  if (words === 0 || words > MAX_AFFILIATION_WORDS || !isTitleLike(next.text) || parseDateLine(next.text) !== null || isProse(next.text)) return 1;
+  s.b.assign(next, 'byline');
+  return 2;
 }
 
 /** Handles a one-line byline (`Editor Nurhadi`, `Rep: X/ Red: Y`); true when consumed. */
@@ -423,10 +447,18 @@ function tryCrawlerPrefix(s: ParseState, line: SourceLine): boolean {
   return true;
 }
 
+/** A deck: one to three sentences, ending as a sentence does. */
+const MAX_DECK_WORDS = 60;
+function isDeckSentence(text: string): boolean {
+  const words = lineFeatures(text).words;
+  return words >= 5 && words <= MAX_DECK_WORDS && /[.!?]["”]?$/.test(text) && !isTitleLike(text);
+}
+
 /**
  * A rubric the section list lacks (the 2024 redesign has many): a short line, then a longer
- * headline, then the date line; or a short line in capitals, then the date line, then a headline
- * not in capitals (the newsletter). Only those shapes, so a short headline is never taken for a rubric.
+ * headline, then (after a deck) the date line; or a short line in capitals, then the date line, then
+ * a headline not in capitals (the newsletter). Only those shapes, so a short headline is never taken
+ * for a rubric.
  */
 function isUnlistedSection(s: ParseState, i: number): boolean {
   const { lines } = s;
@@ -440,8 +472,11 @@ function isUnlistedSection(s: ParseState, i: number): boolean {
   const capitals = line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text);
   if (capitals && parseDateLine(next.text)?.ok === true) return isTitleLike(after.text) && after.text !== after.text.toUpperCase() && !isProse(after.text);
   // A deck under a short headline reads like a sentence; a headline under a rubric does not.
-  if (!isTitleLike(next.text) || isProse(next.text)) return false;
-  return lineFeatures(next.text).words >= words + 2 && parseDateLine(after.text)?.ok === true;
+  if (!isTitleLike(next.text) || isProse(next.text) || lineFeatures(next.text).words < words + 2) return false;
+  if (parseDateLine(after.text)?.ok === true) return true;
+  // The 2024 redesign and Majalah Tempo AMP: rubric, headline, the deck (a sentence), then the date.
+  const dated = lines[i + 3];
+  return dated !== undefined && isDeckSentence(after.text) && parseDateLine(dated.text)?.ok === true;
 }
 
 /**
@@ -657,6 +692,7 @@ function readHeader(s: ParseState, start: number, end: number): number {
     if (isOutletName(line.text)) {
       // CNN Indonesia prints its name alone under the headline: a desk byline without a label.
       b.assign(line, 'byline');
+      if (b.byline.desk === null) s.deskFromOutletLine = true;
       b.byline.desk ??= line.text;
       metaSeen = true;
       i++;
@@ -668,9 +704,15 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
+    const repeated = repeatedWriter(s, i, strongStart);
+    if (repeated > 0) {
+      i += repeated;
+      lastLoneName = i - 1;
+      continue;
+    }
     const afterName = lastLoneName === i - 1;
     const { reporters, editors, translators, desk } = b.byline;
-    const nobodyCredited = reporters.length + editors.length + translators.length + s.ambiguousNames.length === 0 && desk === null;
+    const nobodyCredited = reporters.length + editors.length + translators.length + s.ambiguousNames.length === 0 && (desk === null || s.deskFromOutletLine === true);
     const nameLines = (nobodyCredited || afterName) && b.photos.length === 0 ? tryLoneName(s, i, strongStart) : 0;
     if (nameLines > 0) {
       metaSeen = true;
@@ -702,8 +744,9 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (b.subtitle === null && metaSeen && opensMagazineStory(s, i + 1, strongStart) && !isMagazineLead(line.text)) {
-      // Majalah Tempo prints a deck under the date, then the story opening in capitals.
+    if (b.subtitle === null && (metaSeen || (i === start && isDeckSentence(line.text))) && opensMagazineStory(s, i + 1, strongStart) && !isMagazineLead(line.text)) {
+      // Majalah Tempo prints a deck under the date (or right under the headline when the copy has
+      // no date), then the story opening in capitals.
       b.subtitle = line.text;
       b.assign(line, 'subtitle');
       i++;
@@ -727,19 +770,32 @@ const MAGAZINE_LEAD = /^\p{Lu}{3,}(?:\s\p{Lu}{2,})*(?:[.,]|\s(?:\p{Lu}\p{Ll}|\d)
  */
 const CAPITALISED_OPENING_WORD = /^(\p{Lu}{2,})\s\p{Ll}/u;
 
-/** Whether a line opens a magazine story (see MAGAZINE_LEAD and CAPITALISED_OPENING_WORD). */
+/**
+ * A story opening with a long word in capitals, then lower case (`PERJUANGAN keras tim …`,
+ * `PEMERINTAH Indonesia punya …`): seven letters or more, longer than the acronyms that open news
+ * sentences (`KPK`, `PSSI`, `BMKG`).
+ */
+const LONG_CAPITALISED_OPENING_WORD = /^\p{Lu}{7,}\s\p{Ll}/u;
+
+/** Whether a line opens a magazine story (see MAGAZINE_LEAD and the capitalised opening words). */
 function isMagazineLead(text: string): boolean {
-  if (MAGAZINE_LEAD.test(text)) return true;
+  if (MAGAZINE_LEAD.test(text) || LONG_CAPITALISED_OPENING_WORD.test(text)) return true;
   const m = CAPITALISED_OPENING_WORD.exec(text);
   return m !== null && isStopWord(m[1] as string);
 }
 
-/** Whether the next content line opens a magazine story. */
+/**
+ * Whether the next content line opens a magazine story: its lead in capitals, or Koran Tempo's
+ * dateline in capitals (`JAKARTA — Badan …`).
+ */
 function opensMagazineStory(s: ParseState, from: number, end: number): boolean {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
-    return isMagazineLead(line.text) && isProse(line.text);
+    if (!isProse(line.text)) return false;
+    if (isMagazineLead(line.text)) return true;
+    const city = splitDateline(line.text, true)?.dateline;
+    return city !== null && city !== undefined && city === city.toUpperCase();
   }
   return false;
 }
@@ -792,12 +848,34 @@ function moveBodyToDeck(s: ParseState): void {
   for (const photo of b.photos) photo.position = 0;
 }
 
-/** Discards the rest of the page up to `end` as chrome (furniture keeps its own reason). */
-function discardChrome(s: ParseState, from: number, end: number): void {
+/** Discards the rest of the page up to `end` as chrome (furniture keeps its own reason), but the lines in `kept`. */
+function discardChrome(s: ParseState, from: number, end: number, kept: ReadonlySet<number> = new Set()): void {
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
-    if (!discardNoise(s, line)) s.b.discard(line, 'chrome');
+    if (!kept.has(j) && !discardNoise(s, line)) s.b.discard(line, 'chrome');
   }
+}
+
+/**
+ * The author box under a column in the 2024 redesign, after the paywall's offer: the writer's name
+ * alone, then a line saying who the writer is (`Yopie Hidayat` / `Pemimpin redaksi tabloid …`). With
+ * nobody credited in the header, the name is the writer. Returns the indexes of the lines it took.
+ */
+const MIN_BIO_WORDS = 6;
+function takeAuthorBox(s: ParseState, from: number, end: number): Set<number> {
+  const taken = new Set<number>();
+  if (s.b.byline.reporters.length > 0 || s.ambiguousNames.length > 0) return taken;
+  for (let j = from; j + 1 < end; j++) {
+    const line = s.lines[j] as SourceLine;
+    const next = s.lines[j + 1] as SourceLine;
+    if (!isLoneNameLine(line) || !isWriterDescription(next.text) || lineFeatures(next.text).words < MIN_BIO_WORDS) continue;
+    s.b.addName('reporters', line.text);
+    s.b.assign(line, 'byline');
+    s.b.assign(next, 'byline');
+    taken.add(j).add(j + 1);
+    break;
+  }
+  return taken;
 }
 
 /**
@@ -839,14 +917,23 @@ function trySignedName(s: ParseState, i: number, end: number): boolean {
 /** A line opening in lower case: the rest of a sentence, never the start of a paragraph. */
 const LOWER_CASE_START = /^\p{Ll}/u;
 
+/** A line hard-wrapped at a fixed width (datatempo's 1970s–1990s texts wrap at 60–70 characters). */
+const MIN_WRAPPED_LINE = 45;
+const MAX_WRAPPED_LINE = 80;
+
 /**
  * Whether a line continues the paragraph above it, hard-wrapped by a single newline (the
  * datatempo text pages): it follows the paragraph's last line directly, that paragraph stops
- * mid-sentence, and the line opens in lower case.
+ * mid-sentence, and the line opens in lower case, or the line above was cut at the wrap width
+ * (`… zone Asia Pasific grup` / `B-untuk merebut …`, `… hari Sabtu tanggal 24` / `Maret ini.`); a
+ * subheading is shorter than that, and a paragraph after it is longer than a wrapped line.
  */
-function continuesParagraph(s: ParseState, lastBodyLine: number, line: SourceLine): boolean {
+function continuesParagraph(s: ParseState, lastBodyLine: number, line: SourceLine, previous: SourceLine | undefined): boolean {
   const last = s.b.body[s.b.body.length - 1];
-  return last !== undefined && lastBodyLine === line.no - 1 && !PARAGRAPH_END.test(last) && !/[:;]$/.test(last) && LOWER_CASE_START.test(line.text);
+  if (last === undefined || lastBodyLine !== line.no - 1 || PARAGRAPH_END.test(last) || /[:;]$/.test(last)) return false;
+  if (LOWER_CASE_START.test(line.text)) return true;
+  const width = previous?.no === lastBodyLine ? previous.text.length : 0;
+  return width >= MIN_WRAPPED_LINE && width <= MAX_WRAPPED_LINE && line.text.length <= MAX_WRAPPED_LINE && /\p{L}/u.test(line.text.charAt(0));
 }
 
 /** A read-also title is a headline: at most this many words. */
@@ -881,7 +968,7 @@ function readBody(s: ParseState, start: number, end: number): void {
   for (let i = start; i < end; i++) {
     const line = lines[i] as SourceLine;
     if (endsArticle(s, i, end)) {
-      discardChrome(s, i, end);
+      discardChrome(s, i, end, takeAuthorBox(s, i, end));
       return;
     }
     if (isCutMark(line.text)) {
@@ -971,7 +1058,7 @@ function readBody(s: ParseState, start: number, end: number): void {
       }
     }
     const inline = extractInlineReadAlso(paragraph);
-    if (continuesParagraph(s, lastBodyLine, line)) b.continueParagraph(line, inline.paragraph);
+    if (continuesParagraph(s, lastBodyLine, line, lines[i - 1])) b.continueParagraph(line, inline.paragraph);
     else b.addParagraph(line, inline.paragraph);
     lastBodyLine = line.no;
     lastBodyKey = line.key;
@@ -1061,6 +1148,8 @@ function settleByline(s: ParseState): void {
       b.byline.desk ??= name;
     }
   }
+  // The outlet's name alone stood in for the writer; a named writer replaces it.
+  if (s.deskFromOutletLine === true && b.byline.reporters.length > 0) b.byline.desk = null;
 }
 
 /** An outlet the parser has no profile for: refused up front, never parsed with another outlet's rules. */
@@ -1131,6 +1220,43 @@ export function parseArticleWithTrace(input: string | Uint8Array, options: Parse
   }
 }
 
+/** A key point is one short sentence; a box holds a handful. */
+const MAX_SUMMARY_POINT_WORDS = 30;
+const MAX_SUMMARY_POINTS = 6;
+
+/**
+ * Discards the 2024 redesign's key-points box (`Ringkasan Berita` / `Poin penting` and the short
+ * points under it, bulleted or not) and returns the lines without it: the points summarise the
+ * story, they are not its paragraphs. The box ends at the first line that is no short sentence (the
+ * story's opening, `PEMERINTAH Indonesia …`), at furniture or after six points.
+ */
+function setAsideSummaryBoxes(lines: readonly SourceLine[], b: ArticleBuilder): SourceLine[] {
+  const kept: SourceLine[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as SourceLine;
+    if (!isSummaryHeader(line.key)) {
+      kept.push(line);
+      continue;
+    }
+    let j = i + 1;
+    for (; j < lines.length && j - i <= MAX_SUMMARY_POINTS; j++) {
+      const point = stripBullet((lines[j] as SourceLine).text);
+      const words = lineFeatures(point).words;
+      // The last point may lack its period when the story's opening follows (`Koreksi judul Surat Pembaca` / `PADA 100 hari …`).
+      const next = lines[j + 1];
+      const closed = /[.!?]["”]?$/.test(point) || (next !== undefined && isMagazineLead(next.text));
+      if (classifyNoise((lines[j] as SourceLine).key) !== null || words === 0 || words > MAX_SUMMARY_POINT_WORDS || !closed || isMagazineLead(point)) break;
+    }
+    if (j === i + 1) {
+      kept.push(line);
+      continue;
+    }
+    for (let k = i; k < j; k++) b.discard(lines[k] as SourceLine, 'widget');
+    i = j - 1;
+  }
+  return kept;
+}
+
 /** Validates the capturedAt option; a bad value is the caller's mistake (BAD_OPTION, DATE_OUT_OF_RANGE). */
 function readCapturedAt(options: ParseOptions, now: Date): DateTime | null {
   const value: unknown = options.capturedAt;
@@ -1157,10 +1283,11 @@ function readNow(options: ParseOptions): Date {
 function parseOrThrow(input: string | Uint8Array, options: ParseOptions): TracedArticle {
   const now = readNow(options);
   const capturedAt = readCapturedAt(options, now);
-  const lines = toSourceLines(decodeInput(input));
-  const outlet = detectOutlet(lines);
+  const allLines = toSourceLines(decodeInput(input));
+  const outlet = detectOutlet(allLines);
   refuseUnsupportedOutlet(outlet);
   const b = new ArticleBuilder();
+  const lines = setAsideSummaryBoxes(allLines, b);
   const s: ParseState = { lines, b, languageHint: null, truncatedAt: null, datelineSeen: false, ambiguousNames: [], now };
 
   const afterTitle = readTitle(s);

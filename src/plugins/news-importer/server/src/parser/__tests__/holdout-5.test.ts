@@ -39,3 +39,102 @@ describe('holdout-6: a photo whose only text is its credit', () => {
     expect(article.body).toEqual([P1, P2]);
   });
 });
+
+const LEAD = 'PEMERINTAH kota punya rencana besar. Dua puluh pompa air tiba di bantaran sungai setelah hujan deras tiga hari berturut-turut merendam ratusan rumah warga di lima kelurahan.';
+const DECK = 'Pompa datang terlambat. Warga menunggu di atap rumah mereka.';
+
+describe('holdout-5: the 2024 redesign’s rubric above the headline, with the deck before the date', () => {
+  it('reads rubric, headline, deck and date', () => {
+    const article = parseArticle(['Baca berita dengan sedikit iklan, klik di sini', '', 'Lingkungan', '', TITLE, '', DECK, '', '7 Oktober 1989 | 00.00 WIB', '', LEAD, '', P2].join('\n'));
+    expect([article.section, article.title, article.subtitle]).toEqual(['Lingkungan', TITLE, DECK]);
+    expect(article.publishedAt).toBe('1989-10-07T00:00:00+07:00');
+    expect(article.body).toEqual([LEAD, P2]);
+  });
+
+  it('reads Majalah Tempo AMP’s one-word rubric the same way', () => {
+    const article = parseArticle(['Perbankan', 'Mencegah Pompa Terlambat', '', DECK, '', 'Senin, 14 Februari 2011', '', LEAD, '', '...', '', 'Berita Lainnya'].join('\n'));
+    expect([article.section, article.title, article.subtitle]).toEqual(['Perbankan', 'Mencegah Pompa Terlambat', DECK]);
+    expect(article.byline.reporters).toEqual([]);
+  });
+});
+
+describe('holdout-5: the 2024 redesign’s key points, paywall and author box', () => {
+  const page = (...lines: string[]): string => lines.join('\n');
+
+  it('keeps the key points out of the body, ends the story at the Tempo+ paywall and reads the author box', () => {
+    const article = parseArticle(
+      page(
+        'Sinyal Pasar', '', TITLE, '', DECK, '', '16 Juli 2023 | 00.00 WIB', '',
+        'Ringkasan Berita', '', '  • Pemerintah menambah pompa air.', '', '  • Warga menunggu di atap rumah.', '', LEAD, '',
+        'Image of Tempo', 'Berlangganan Tempo+ untuk membaca cerita lengkapnyaSudah Berlangganan? Masuk di sini',
+        '  • Akses edisi mingguan dari Tahun 1971', '  • Akses penuh seluruh artikel Tempo+', 'Lihat Benefit Lainnya', '',
+        'Di edisi cetak, artikel ini terbit di bawah judul "Pompa Terlambat"', '', 'Rina Kartika Sari', '',
+        'Pemimpin redaksi sebuah tabloid ekonomi sejak 2001 hingga menjadi juru bicara pada 2014.', '', 'close',
+      ),
+    );
+    expect(article.body).toEqual([LEAD]);
+    expect(article.byline.reporters).toEqual(['Rina Kartika Sari']);
+    expect(article.warnings.map((w) => w.code)).toContain('TRUNCATED');
+    const discarded = article.discarded.map((d) => d.text);
+    expect(discarded).toEqual(expect.arrayContaining(['Ringkasan Berita', '• Pemerintah menambah pompa air.', 'Lihat Benefit Lainnya']));
+  });
+
+  it('reads a header-less archive copy that opens with its key points as a fragment (NO_TITLE)', () => {
+    const text = page('Poin penting', 'Pemerintah menambah pompa air.', 'Warga menunggu di atap rumah.', 'Koreksi judul surat pembaca', LEAD, P2);
+    expect(() => parseArticle(text)).toThrow(expect.objectContaining({ code: 'NO_TITLE' }));
+  });
+});
+
+describe('holdout-5: decks and openings of Majalah and Koran Tempo', () => {
+  it('reads a deck right under the headline when the story opens with a long word in capitals', () => {
+    const lead = 'PERJUANGAN keras warga bantaran sungai sepatutnya mendapat apresiasi tinggi. Dua puluh pompa air akhirnya tiba setelah hujan deras tiga hari berturut-turut merendam ratusan rumah di lima kelurahan.';
+    const article = parseArticle([TITLE, DECK, lead, 'Namun pompa itu', '...', 'Berlangganan untuk lanjutkan membaca.', 'Kami mengemas berita, dengan cerita.', 'Manfaat berlangganan Tempo Digital? Lihat Disini'].join('\n'));
+    expect(article.subtitle).toBe(DECK);
+    expect(article.body[0]).toBe(lead);
+  });
+
+  it('does not take an acronym opening a news paragraph for a magazine lead', () => {
+    const first = 'Pemerintah kota menambah pompa air di bantaran sungai setelah hujan deras tiga hari berturut-turut merendam rumah warga.';
+    const second = 'KPK menetapkan dua pejabat dinas sebagai tersangka pengadaan pompa air yang datang terlambat ke bantaran sungai.';
+    const article = parseArticle([TITLE, first, second].join('\n'));
+    expect(article.subtitle).toBeNull();
+    expect(article.body).toEqual([first, second]);
+  });
+
+  it('reads the deck under the date before Koran Tempo’s capital dateline', () => {
+    const article = parseArticle([TITLE, 'Jumat, 3 Juni 2022', DECK, '', `JAKARTA — ${P1}`, 'Djarot menerangkan, saat ini kaj', '', 'Berlangganan untuk lanjutkan membaca.'].join('\n'));
+    expect(article.subtitle).toBe(DECK);
+    expect(article.dateline).toBe('JAKARTA');
+    expect(article.body[0]).toBe(P1);
+  });
+
+  it('joins lines hard-wrapped at a fixed width, capitalised or not', () => {
+    const lines = ['PERTANDINGAN babak penyisihan zona Asia Pasifik grup', 'B untuk merebut kejuaraan dunia yang sekarang berlangsung', 'di Melbourne dan diikuti oleh empat negara baru berakhir', 'Sabtu lalu.'];
+    const article = parseArticle(['Ambisi Tuan Rumah', '', 'Sabtu, 24 Maret 1973', '', ...lines, '', P2].join('\n'));
+    expect(article.body).toEqual([lines.join(' '), P2]);
+  });
+});
+
+describe('holdout-5: Koran Tempo AMP’s writers', () => {
+  it('takes the named writer after the date over the outlet’s name alone', () => {
+    const article = parseArticle([TITLE, '', DECK, '', 'Tempo', '', 'Minggu, 28 Maret 2021', '', 'Rina Kartika Sari', '', LEAD, '', '...', '', 'Berita Lainnya'].join('\n'));
+    expect(article.byline).toMatchObject({ reporters: ['Rina Kartika Sari'], desk: null });
+    expect(article.body).toEqual([LEAD]);
+  });
+
+  it('keeps the outlet as the desk when no writer is named', () => {
+    const article = parseArticle([TITLE, '', DECK, '', 'Tempo', '', 'Minggu, 28 Maret 2021', '', LEAD, '', '...', '', 'Berita Lainnya'].join('\n'));
+    expect(article.byline).toMatchObject({ reporters: [], desk: 'Tempo' });
+  });
+
+  it('reads a columnist’s name repeated under the date with the affiliation as byline, not body', () => {
+    const article = parseArticle([TITLE, '', DECK, '', 'Rina Kartika', '', 'Rabu, 12 Juli 2023', '', 'Rina Kartika', 'Pusat Studi Perkotaan', '', LEAD, '', '...', '', 'Berita Lainnya'].join('\n'));
+    expect(article.byline.reporters).toEqual(['Rina Kartika']);
+    expect(article.body).toEqual([LEAD]);
+  });
+
+  it('credits a reporter once when the sign-off repeats the labelled name in capitals', () => {
+    const article = parseArticle(wwwPage('Reporter', '', 'Rina Kartika', '', 'Editor', '', 'Nurhadi').replace(P2, `${P2}\n\nRINA KARTIKA`));
+    expect(article.byline.reporters).toEqual(['Rina Kartika']);
+  });
+});
