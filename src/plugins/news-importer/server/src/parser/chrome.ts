@@ -144,5 +144,7 @@ const SUMMARY_HEADER_SET: ReadonlySet<string> = new Set(SUMMARY_HEADERS);
 
 /** Whether a line opens a key-points box (see SUMMARY_HEADERS). */
 export function isSummaryHeader(key: string): boolean {
-  return SUMMARY_HEADER_SET.has(key.replace(/\s*:$/, ''));
+  if (key.length > MAX_SUMMARY_HEADER_LENGTH) return false;
+  return SUMMARY_HEADER_SET.has(key.endsWith(':') ? key.slice(0, -1).trimEnd() : key);
 }
+const MAX_SUMMARY_HEADER_LENGTH = 24;
