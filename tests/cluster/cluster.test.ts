@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import { httpCall, type HttpAnswer } from '../helpers/http';
 import { APP_DIR } from '../helpers/production';
 import { SEED_SLUG } from '../helpers/seed';
 import { pollUntil, startCluster, type Cluster } from './harness';
@@ -23,31 +24,13 @@ const ADMIN = { email: 'redaksi@example.com', password: 'Sandi-Uji-Kluster-2026'
 let cluster: Cluster;
 let admin: string;
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-async function call(base: string, method: string, route: string, body?: unknown, token?: string): Promise<Answer> {
-  const headers: Record<string, string> = {};
-  if (token) headers.Authorization = `Bearer ${token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const response = await fetch(`${base}${route}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: AbortSignal.timeout(60_000) });
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: response.status, headers: response.headers, json };
-}
+const call = (base: string, method: string, route: string, body?: unknown, token?: string): Promise<HttpAnswer> =>
+  httpCall(`${base}${route}`, method, { body, token, timeoutMs: 60_000 });
 
 const url = (index: number): string => cluster.processes[index]!.url;
 
 /** Imports a text through one process; a 503 (lost a race, nothing saved) is sent again, as the API says. */
-async function importThrough(index: number, text: string): Promise<Answer> {
+async function importThrough(index: number, text: string): Promise<HttpAnswer> {
   for (let attempt = 0; ; attempt += 1) {
     const answer = await call(url(index), 'POST', '/news-importer/import', { text }, admin);
     if (answer.status !== 503 || attempt === 5) return answer;
@@ -55,10 +38,10 @@ async function importThrough(index: number, text: string): Promise<Answer> {
   }
 }
 
-const page = (base: string, slug: string): Promise<Answer> => call(base, 'GET', `/api/articles/slug/${slug}?locale=id`);
-const listing = (base: string): Promise<Answer> => call(base, 'GET', '/api/articles?locale=id&sort=publishedDate:desc&pagination[pageSize]=100');
+const page = (base: string, slug: string): Promise<HttpAnswer> => call(base, 'GET', `/api/articles/slug/${slug}?locale=id`);
+const listing = (base: string): Promise<HttpAnswer> => call(base, 'GET', '/api/articles?locale=id&sort=publishedDate:desc&pagination[pageSize]=100');
 const MODEL = '/content-manager/collection-types/api::article.article';
-const slugsOf = (answer: Answer): string[] => ((answer.json?.data ?? []) as Array<{ slug: string }>).map((item) => item.slug).sort();
+const slugsOf = (answer: HttpAnswer): string[] => ((answer.json?.data ?? []) as Array<{ slug: string }>).map((item) => item.slug).sort();
 
 beforeAll(async () => {
   // Each process checks the schedule every second, so the scheduling test waits seconds, not the default 15.
@@ -217,7 +200,7 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
     const correction = { kind: 'ralat', text: 'Sebelumnya tertulis Senin; yang benar Selasa.', issuedAt: '2026-11-30T02:00:00.000Z' };
     expect((await call(url(0), 'PUT', `${MODEL}/${documentId}?locale=id`, { corrections: [correction] }, admin)).status).toBe(200);
     expect((await call(url(0), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
-    const texts = (answer: Answer): string[] => ((answer.json?.data?.corrections ?? []) as Array<{ text: string }>).map((item) => item.text);
+    const texts = (answer: HttpAnswer): string[] => ((answer.json?.data?.corrections ?? []) as Array<{ text: string }>).map((item) => item.text);
     for (const base of [cluster.varnishUrl, url(1), url(2)]) {
       const seen = await pollUntil(() => page(base, slug), (answer) => texts(answer).includes(correction.text));
       expect(texts(seen)).toEqual([correction.text]);
@@ -271,7 +254,7 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
   });
 
   it('the admin login rate limit holds across processes', async () => {
-    const attempt = (index: number): Promise<Answer> =>
+    const attempt = (index: number): Promise<HttpAnswer> =>
       call(url(index), 'POST', '/admin/login', { email: 'penyusup@example.com', password: 'salah-sandi' });
     // Five attempts (the limit), spread over the three processes: each refused as a wrong password.
     const first = [];

@@ -4,6 +4,7 @@ import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import Parser from 'rss-parser';
+import { uploadTestImage } from '../helpers/media';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph, paragraphs } from '../helpers/builders';
 import { validAtom, validNinjs, validSitemap, validSitemapIndex, wellFormed } from '../helpers/validators';
@@ -41,17 +42,6 @@ async function publish(data: { slug: string; title: string; section: string; pub
   return created.documentId;
 }
 
-/** A 400×300 PNG through Strapi's upload service. */
-async function uploadImage(): Promise<number> {
-  const file = path.join(os.tmpdir(), `kabar-feeds-${process.pid}.png`);
-  await sharp({ create: { width: 400, height: 300, channels: 3, background: '#993366' } }).png().toFile(file);
-  const [uploaded] = (await app.strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name: 'wang-yi.png', alternativeText: 'Wang Yi', caption: 'Wang Yi' } },
-    files: { filepath: file, originalFilename: 'wang-yi.png', mimetype: 'image/png', size: fs.statSync(file).size },
-  })) as Array<{ id: number }>;
-  fs.rmSync(file, { force: true });
-  return uploaded!.id;
-}
 
 const ONE_HOUR = 60 * 60 * 1000;
 
@@ -64,7 +54,7 @@ beforeAll(async () => {
     documentId: graph.photoIds[0]!,
     locale: 'id',
     status: 'published',
-    data: { image: await uploadImage() } as never,
+    data: { image: await uploadTestImage(app, '#993366') } as never,
   });
   await publish({ slug: HOSTILE_SLUG, title: HOSTILE_TITLE, section: 'Internasional', publishedDate: '2023-01-01T00:00:00.000Z', subtitle: 'A & B <i>' });
   // Published an hour before the test runs: inside the News sitemap's 48 hours whenever the suite runs.

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
+import { uploadTestImage } from '../helpers/media';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph, paragraphs, type ArticleGraph } from '../helpers/builders';
 
@@ -27,24 +28,13 @@ const graphql = (query: string, variables: Record<string, unknown> = {}, auth?: 
   return call.send({ query, variables });
 };
 
-/** A 400×300 PNG uploaded through Strapi's upload service (it makes the `thumbnail` format). */
-async function uploadImage(): Promise<number> {
-  const file = path.join(os.tmpdir(), `kabar-frontend-${process.pid}.png`);
-  await sharp({ create: { width: 400, height: 300, channels: 3, background: '#336699' } }).png().toFile(file);
-  const [uploaded] = (await app.strapi.plugin('upload').service('upload').upload({
-    data: { fileInfo: { name: 'wang-yi.png', alternativeText: 'Wang Yi', caption: 'Wang Yi' } },
-    files: { filepath: file, originalFilename: 'wang-yi.png', mimetype: 'image/png', size: fs.statSync(file).size },
-  })) as Array<{ id: number }>;
-  fs.rmSync(file, { force: true });
-  return uploaded!.id;
-}
 
 beforeAll(async () => {
   app = await startStrapi({ NEWS_IMPORTER_AUTO_SEED: 'true', PUBLIC_SITE_URL: SITE, SITE_PUBLISHER_NAME: 'Kabar Uji' });
   // A second article with an English version, a photo with an image and a link whose target is in the CMS.
   built = await createArticleGraph(app.strapi, { slug: BUILT_SLUG, title: 'Uji Halaman Artikel', english: true });
   const seeded = await app.strapi.db.query('api::article.article').findOne({ where: { slug: SEED_SLUG, locale: 'id' } });
-  const imageId = await uploadImage();
+  const imageId = await uploadTestImage(app, '#336699');
   await app.strapi.documents('api::photo.photo').update({
     documentId: built.photoIds[0]!,
     locale: 'id',

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { APP_DIR, freePort, startProductionStrapi, type ProductionServer } from '../helpers/production';
+import { httpCall, type HttpAnswer } from '../helpers/http';
 
 export const DATABASE: 'sqlite' | 'postgres' = process.env.SECURITY_DATABASE === 'postgres' ? 'postgres' : 'sqlite';
 /** A word that appears only in unpublished content: a public answer that depends on it is a leak. */
@@ -19,43 +20,16 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export interface Answer {
-  status: number;
-  headers: Headers;
-  text: string;
-  /** The parsed JSON body, or null. */
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
+export type Answer = HttpAnswer;
 
 /** One HTTP call to the target; every probe goes through here, so each is bounded in time. */
-export async function call(
+export function call(
   target: Pick<Target, 'url'>,
   method: string,
   route: string,
-  options: { token?: string | null; body?: unknown; raw?: Buffer | string; headers?: Record<string, string>; timeoutMs?: number } = {}
+  options: Parameters<typeof httpCall>[2] = {}
 ): Promise<Answer> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  let body: string | Buffer | undefined;
-  if (options.raw !== undefined) body = options.raw;
-  else if (options.body !== undefined) {
-    body = JSON.stringify(options.body);
-    headers['Content-Type'] ??= 'application/json';
-  }
-  const response = await fetch(`${target.url}${route}`, {
-    method,
-    headers,
-    body,
-    signal: AbortSignal.timeout(options.timeoutMs ?? 30_000),
-  });
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    json = null;
-  }
-  return { status: response.status, headers: response.headers, text, json };
+  return httpCall(`${target.url}${route}`, method, options);
 }
 
 /** A GraphQL query as the public (or with a token). */
