@@ -139,6 +139,8 @@ const NAME_DASH_CHANNEL = /^(.+?)\s+[-–]\s+detik[A-Z]?\w*$/;
 /** A label glued to the name (`EditorHeru Margianto`), as Kompas pages copy out. */
 const GLUED_LABEL = /^(Reporter|Editor|Penulis|Pewarta|Penyunting)(?=\p{Lu}\p{Ll})(.+)$/u;
 
+const lineWords = (text: string): number => text.split(/\s+/).length;
+
 /** Reads a byline printed on one line (`Editor Nurhadi`, `Oleh: A & B`, `Rep: X/ Red: Y`), or null. */
 export function matchInlineByline(text: string): BylineCredit[] | null {
   if (text.length > MAX_NAME_LINE_LENGTH + 20) return null;
@@ -171,10 +173,10 @@ export function matchInlineByline(text: string): BylineCredit[] | null {
   const m = LABEL_WITH_NAMES.exec(text);
   if (m === null) return null;
   const label = (m[1] as string).toLowerCase() as keyof typeof BYLINE_LABELS;
-  // "Oleh karena itu …" is a sentence; `Oleh` only credits with a colon.
-  if (label === 'oleh' && !/^oleh\s*:/i.test(text)) return null;
   const names = splitNames(m[2] as string);
   if (names === null) return null;
+  // "Oleh karena itu …" is a sentence; without its colon `Oleh` credits only a short line of names (`Oleh Tantowi Djauhari`).
+  if (label === 'oleh' && !/^oleh\s*:/i.test(text) && (names.length > 3 || lineWords(text) > 7)) return null;
   // `Ilham Tirta, Jurnalis Republika.co.id`: the writer, then what the writer is.
   const writers = names.length > 1 ? names.filter((name, k) => k === 0 || !WRITER_DESCRIPTION.test(name)) : names;
   return [{ role: BYLINE_LABELS[label], names: writers }];

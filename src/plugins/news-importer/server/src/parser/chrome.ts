@@ -42,6 +42,14 @@ export const CHROME_PHRASES = [
   'unduh aplikasi',
   'ikuti media sosial kami',
   'pedoman media siber',
+  // The logged-in reader's account menu (Koran Tempo www).
+  'reset password',
+  'ubah no. telepon',
+  'topik favorit',
+  'hapus berita',
+  'menghapus berita',
+  'ubah data diri',
+  'jenis kelamin',
 ] as const;
 
 /** Whole short lines that are chrome: toasts, archive tabs, app version stamps. */

@@ -30,6 +30,9 @@ const CREDIT_PART = /^[\p{Lu}\d][\p{L}\p{M}\d.'’&-]*(?:\s+(?:[\p{Lu}\d][\p{L}\
 /** Antara appends the editor's initials in lower case (`ANTARA FOTO/Sigid Kurniawan/foc`). */
 const EDITOR_INITIALS = /^[a-z]{2,4}$/;
 
+/** A source distributed by an agency: `Social Media via REUTERS`. */
+const VIA_PART = /^.+?\s+via\s+(.+)$/;
+
 /** `Pool via REUTERS`, or a bare `Pool`. */
 const POOL_PART = /^pool(?:\s+via\s+(.+))?$/i;
 
@@ -39,8 +42,8 @@ const CREDIT_MARKER = /^(?:Foto|Photo)$/;
 /** A picture library named by its web address: `shutterstock.com`, `freepik.com`. */
 const WEB_SOURCE = /^[a-z][\w-]*\.(?:com|co\.id|id|net|org)$/i;
 
-/** `Dok.` (from the archive) before the agency of a credit: `Dok. TEMPO/Eko Siswono Toyudho`. */
-const ARCHIVE_PREFIX = /^(?:dok\.?|dokumentasi)\s+(?=\S)/i;
+/** `Dok.` / `Doc` (from the archive) before a credit: `Dok. TEMPO/Eko Siswono Toyudho`, `Doc KOMUNIKA ONLINE`. */
+const ARCHIVE_PREFIX = /^(?:dok\.?|doc\.?|dokumentasi)\s+(?=\S)/i;
 
 /** A photographer's name typed in lower case: letters only, two to four words. */
 const TYPED_NAME = /^\p{L}[\p{L}'’-]+(?:\s+\p{L}[\p{L}'’-]+){1,3}$/u;
@@ -76,9 +79,16 @@ export function matchCreditLine(text: string): string | null {
 
 /**
  * A bracketed credit needs no agency when it says what it is: `(Dok. Kemenkes)`, `[Foto: Istimewa]`,
- * a social-media account (`(Twitter: @handle)`, the ABC pages on tempo.co).
+ * a social-media account (`(Twitter: @handle)`, the ABC pages on tempo.co; `(instagram/@handle)`); a
+ * photographer's name in capitals (`(MOHAMMAD SYARRAFAH)`), Tempo's own style.
  */
-const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:|(?:twitter|instagram|facebook|youtube|tiktok)\s*:\s*@)/i;
+const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:|(?:twitter|instagram|facebook|youtube|tiktok)\s*[:/]\s*@)/i;
+
+/** A name in capitals: `MOHAMMAD SYARRAFAH`. */
+const CAPITALS_NAME = /^\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*$/u;
+
+/** The archive stamp at the end of a caption line: ` tempo : 173077746725.` */
+const GLUED_ARCHIVE_STAMP = /\s+tempo\s*:\s*\d{6,}\.?$/i;
 
 /** A credit in brackets or parentheses at the end of the line: `[Pavel Golovkin / Pool via REUTERS]`. */
 const BRACKETED_TAIL = /[[(]([^[\]()]{2,100})[\])]\s*\.?$/;
@@ -103,8 +113,13 @@ const wordCount = (text: string): number => (text.length === 0 ? 0 : text.split(
  */
 export function parseCredit(credit: string): CreditParts | null {
   // `Dok. TEMPO/Eko Siswono`: from the archive; the agency and the photographer follow.
-  const text = credit.trim().replace(/\.$/, '').replace(ARCHIVE_PREFIX, '');
+  const trimmed = credit.trim().replace(/\.$/, '');
+  const text = trimmed.replace(ARCHIVE_PREFIX, '');
   if (text.length === 0 || text.length > MAX_CREDIT_LENGTH) return null;
+  // `Doc KOMUNIKA ONLINE`: the archive's mark says it is a credit, whoever the source.
+  if (text !== trimmed && !text.includes('/') && CREDIT_PART.test(text) && wordCount(text) <= MAX_WORDS_PER_PART) {
+    return { photographer: null, agency: isPhotoAgency(text) ? text : null, pool: false, agencyOnly: true };
+  }
   const parts = text.split(/\s*\/\s*/);
   // Drop Antara's trailing editor initials; they are in the printed credit but name nobody.
   if (parts.length > 2 && EDITOR_INITIALS.test(parts[parts.length - 1] as string)) parts.pop();
@@ -142,6 +157,9 @@ export function parseCredit(credit: string): CreditParts | null {
     return { photographer: person(first), agency: pool[1] ?? null, pool: true, agencyOnly: false };
   }
   if (isPhotoAgency(second)) return { photographer: person(first), agency: second, pool: false, agencyOnly: false };
+  // `Lalu Onank/Social Media via REUTERS`: the agency that distributed it.
+  const via = VIA_PART.exec(second);
+  if (via !== null && isPhotoAgency(via[1] as string)) return { photographer: person(first), agency: via[1] as string, pool: false, agencyOnly: false };
   return null;
 }
 
@@ -158,6 +176,7 @@ function bracketedCredit(text: string, region: CaptionRegion): CaptionSplit | nu
     return { caption, credit, ...parts };
   }
   if (SELF_DESCRIBED_CREDIT.test(credit)) return { caption, credit, photographer: null, agency: null, pool: false, agencyOnly: false };
+  if (CAPITALS_NAME.test(credit) && wordCount(credit) >= 2 && wordCount(credit) <= 4) return { caption, credit, photographer: credit, agency: null, pool: false, agencyOnly: false };
   return null;
 }
 
@@ -221,7 +240,8 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
   }
   // `… 2018. Foto/Intan/Biro Pers Setpres`: only when no agency (`ANTARA FOTO/…`) was found above.
   if (CREDIT_MARKER.test(text.slice(starts[0] as number, slash).trim())) return tryFrom(starts[0] as number);
-  if (POOL_PART.test(rightSide.split(/\s*\/\s*/)[0] ?? '') || isPhotoAgency(rightSide.replace(/\.$/, ''))) {
+  const via = VIA_PART.exec(rightSide.replace(/\.$/, ''));
+  if (POOL_PART.test(rightSide.split(/\s*\/\s*/)[0] ?? '') || isPhotoAgency(rightSide.replace(/\.$/, '')) || (via !== null && isPhotoAgency(via[1] as string))) {
     // A photographer's name is at most four words; prefer the longest run that still parses.
     for (let k = Math.min(starts.length, 4) - 1; k >= 0; k--) {
       const split = tryFrom(starts[k] as number);
@@ -236,12 +256,14 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
  * null. Under the title every leftover line is a caption anyway; in the body only a line with a
  * clear credit is, so ordinary paragraphs never turn into photos.
  */
-export function splitCaption(text: string, region: CaptionRegion): CaptionSplit | null {
+export function splitCaption(line: string, region: CaptionRegion): CaptionSplit | null {
+  // magz.tempo.co glues the archive stamp to the caption (`… ANTARA/Winda. tempo : 173077746725.`).
+  const text = line.replace(GLUED_ARCHIVE_STAMP, '');
   const last = text.charCodeAt(text.length - 1);
   const beforeDot = text.charCodeAt(text.length - 2);
   // `]` or `)`, possibly followed by a period.
   if (last === 93 || last === 41 || (last === 46 && (beforeDot === 93 || beforeDot === 41))) return bracketedCredit(text, region);
-  const split = slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? (agencyTail(text) ?? markedCredit(text)) : null);
+  const split = slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? (socialTail(text) ?? agencyTail(text) ?? markedCredit(text)) : null);
   return split === null ? null : { ...split, credit: withoutClosingPeriod(split.credit) };
 }
 
@@ -255,6 +277,17 @@ export function withoutClosingPeriod(credit: string): string {
   const last = credit.slice(0, -1).split(/[\s/]+/).pop() ?? '';
   if (last.length <= 1 || NON_PERSON_CREDIT_SET.has(`${last.toLowerCase()}.`)) return credit;
   return credit.slice(0, -1);
+}
+
+/** A social-media account credited after the caption's last sentence: `… 2 Juni 2024. Instagram /@Tanfootball`. */
+const SOCIAL_TAIL = /[.!?]["”’)]?\s+((?:instagram|twitter|facebook|youtube|tiktok|ig|x)\s*[/:]\s*@[\w.]+)\.?$/i;
+
+/** `… 2 Juni 2024. Instagram /@Tanfootball`: only under the headline. */
+function socialTail(text: string): CaptionSplit | null {
+  const m = SOCIAL_TAIL.exec(text);
+  if (m === null) return null;
+  const caption = text.slice(0, m.index + 1).trim();
+  return { caption, credit: (m[1] as string).trim(), photographer: null, agency: null, pool: false, agencyOnly: false };
 }
 
 /** `… di Jakarta. Kredit: Time`: the credit after its label. */

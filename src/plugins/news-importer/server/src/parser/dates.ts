@@ -147,8 +147,10 @@ function monthLanguage(word: string): Language | null {
  * Reads a publication date line. Returns null when the line is not date-shaped, `ok: false`
  * when it is date-shaped but names an impossible date (`30 Februari 2022`).
  */
-export function parseDateLine(text: string): DateLineResult | null {
-  if (text.length > 80 || !HAS_YEAR.test(text)) return null;
+export function parseDateLine(line: string): DateLineResult | null {
+  if (line.length > 80 || !HAS_YEAR.test(line)) return null;
+  // A newsletter's edition date ends like a sentence: `Sabtu, 28 Januari 2023.`
+  const text = line.endsWith('.') && /\d\.$/.test(line) ? line.slice(0, -1) : line;
   const m = DATE_LINE.exec(text);
   if (m === null) return null;
   const [, weekday, d1, mon1, y1, mon2, d2, y2, d3, m3, y3, hh, mm, zoneText] = m;

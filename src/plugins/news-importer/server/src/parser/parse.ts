@@ -324,6 +324,7 @@ function metaFollows(s: ParseState, from: number, end: number, nameSeen = false)
   for (let j = from; j < end; j++) {
     const line = s.lines[j] as SourceLine;
     if (classifyNoise(line.key) !== null) continue;
+    if (!nameSeen && matchInlineByline(line.text) !== null) return true;
     if (!nameSeen && isLoneNameLine(line)) return metaFollows(s, j + 1, end, true);
     if (nameSeen) return parseDateLine(line.text) !== null;
     return parseDateLine(line.text) !== null || matchBylineLabel(line.text) !== null || matchInlineByline(line.text) !== null || isOutletName(line.text);
@@ -400,8 +401,9 @@ function findHeaderStart(s: ParseState): number {
       // only content above it is one headline-like line, that line is the title, not chrome.
       if (!stampUnderTitle(lines, start, i, limit, firstAnchor)) start = i + 1;
     }
-    // A real paragraph means the article has begun: chrome further down is its tail.
-    else if (lineFeatures(line.text).words >= MIN_PARAGRAPH_WORDS && isProse(line.text)) break;
+    // A real paragraph means the article has begun: chrome further down is its tail. A magazine
+    // lead in capitals says so at any length (a short teaser above the paywall).
+    else if ((lineFeatures(line.text).words >= MIN_PARAGRAPH_WORDS || isMagazineLead(line.text)) && isProse(line.text)) break;
   }
   const seen = new Map<string, number>();
   for (let i = start; i < bodyAnchor; i++) {
@@ -442,7 +444,7 @@ function tryCrawlerPrefix(s: ParseState, line: SourceLine): boolean {
   const rest = line.text.slice(m[0].length).trim();
   const date = rest.length === 0 ? null : parseDateLine(rest);
   if (date !== null && date.ok) acceptDate(s, line, date.date);
-  else if (rest.length === 0 || classifyNoise(lineKey(rest)) !== null) s.b.discard(line, 'chrome');
+  else if (rest.length === 0 || classifyNoise(lineKey(rest)) !== null || isMasthead(rest)) s.b.discard(line, 'chrome');
   else return false;
   return true;
 }
@@ -471,10 +473,11 @@ function isUnlistedSection(s: ParseState, i: number): boolean {
   // The newsletter prints the rubric in capitals, then the date, then the headline.
   const capitals = line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text);
   if (capitals && parseDateLine(next.text)?.ok === true) return isTitleLike(after.text) && after.text !== after.text.toUpperCase() && !isProse(after.text);
+  if (!isTitleLike(next.text) || lineFeatures(next.text).words < words + 2) return false;
   // A deck under a short headline reads like a sentence; a headline under a rubric does not.
-  if (!isTitleLike(next.text) || isProse(next.text) || lineFeatures(next.text).words < words + 2) return false;
-  if (parseDateLine(after.text)?.ok === true) return true;
-  // The 2024 redesign and Majalah Tempo AMP: rubric, headline, the deck (a sentence), then the date.
+  if (!isProse(next.text) && parseDateLine(after.text)?.ok === true) return true;
+  // The 2024 redesign and Majalah Tempo AMP: rubric, headline, the deck (a sentence), then the date;
+  // the deck settles it, whatever the headline's words.
   const dated = lines[i + 3];
   return dated !== undefined && isDeckSentence(after.text) && parseDateLine(dated.text)?.ok === true;
 }
@@ -726,7 +729,9 @@ function readHeader(s: ParseState, start: number, end: number): number {
       continue;
     }
     const isCaption = b.captionKeys.has(line.key) || splitCaption(text, 'header') !== null;
-    if (!metaSeen && b.subtitle === null && !isCaption && b.photos.length === 0 && (hasStrong || metaFollows(s, i + 1, strongStart))) {
+    // The deck stands before the byline and the date; tempo.co's longform prints it between the two.
+    const deckBeforeByline = !metaSeen || (isDeckSentence(line.text) && metaFollows(s, i + 1, strongStart));
+    if (deckBeforeByline && b.subtitle === null && !isCaption && b.photos.length === 0 && (hasStrong || metaFollows(s, i + 1, strongStart))) {
       b.subtitle = line.text;
       b.assign(line, 'subtitle');
       i++;
@@ -744,9 +749,9 @@ function readHeader(s: ParseState, start: number, end: number): number {
       i++;
       continue;
     }
-    if (b.subtitle === null && (metaSeen || (i === start && isDeckSentence(line.text))) && opensMagazineStory(s, i + 1, strongStart) && !isMagazineLead(line.text)) {
+    if (b.subtitle === null && (metaSeen || (i === start && (isDeckSentence(line.text) || isTitleLike(line.text)))) && opensMagazineStory(s, i + 1, strongStart) && !isMagazineLead(line.text)) {
       // Majalah Tempo prints a deck under the date (or right under the headline when the copy has
-      // no date), then the story opening in capitals.
+      // no date: a deck, or a kicker such as `Sutradara Pilihan, …`), then the story opening in capitals.
       b.subtitle = line.text;
       b.assign(line, 'subtitle');
       i++;

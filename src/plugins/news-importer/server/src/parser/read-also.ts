@@ -1,10 +1,10 @@
 import type { ParsedReadAlso } from './types';
 
 /**
- * A read-also line: `Baca juga: …`, `Baca juga : …`, `Baca: …`, English `Editor's Choice: …`,
+ * A read-also line: `Baca juga: …`, `Baca juga : …`, `Baca: …`, `Simak: …`, `Berita terkait: …`, English `Editor's Choice: …`,
  * `Read also: …`. The title may be empty when the page puts it on the next line.
  */
-const READ_ALSO_LINE = /^(?:baca\s+(?:juga|pula)|baca|lihat\s+juga|read\s+also|also\s+read|editor['’]s\s+choice|pilihan\s+editor)\s*:\s*(.*)$/i;
+const READ_ALSO_LINE = /^(?:baca\s+(?:juga|pula)|baca|lihat\s+juga|simak(?:\s+juga)?|berita\s+terkait|read\s+also|also\s+read|editor['’]s\s+choice|pilihan\s+editor)\s*:\s*(.*)$/i;
 
 /** `(Baca: …)` or `[Baca juga: …]` inside a paragraph, with the space before it. */
 const INLINE_READ_ALSO = /\s*[([]\s*(?:baca(?:\s+juga)?|lihat\s+juga|read\s+also)\s*:\s*([^()[\]]+?)\s*[)\]]/gi;

@@ -138,3 +138,77 @@ describe('holdout-5: Koran Tempo AMP’s writers', () => {
     expect(article.byline.reporters).toEqual(['Rina Kartika']);
   });
 });
+
+// ---------------------------------------------------------------- holdout-7
+
+describe('holdout-7: credits', () => {
+  it.each([
+    ['Ilustrasi demam berdarah. Doc KOMUNIKA ONLINE', 'Doc KOMUNIKA ONLINE'],
+    ['Pelatih tampil dengan berewok tipis. (instagram/@pelatihbola).', 'instagram/@pelatihbola'],
+    ['Laga persahabatan di Stadion Madya, 2 Juni 2024. Instagram /@timnasku', 'Instagram /@timnasku'],
+    ['Wali kota membagikan rujak kepada warga, 29 Mei 2016. (BUDI SANTOSO)', 'BUDI SANTOSO'],
+    ['Rumah warga rusak akibat gempa, Ahad (29/7). Budi Santoso/Social Media via REUTERS', 'Budi Santoso/Social Media via REUTERS'],
+  ])('splits %j', (line, credit) => {
+    const article = parseArticle([TITLE, '', 'Editor', '', 'Nurhadi', '', line, '', `TEMPO.CO, Jakarta - ${P1}`, '', P2].join('\n'));
+    expect(article.photos[0]?.credit).toBe(credit);
+    expect(article.photos[0]?.caption).toBe(line.slice(0, line.lastIndexOf(credit)).replace(/[(\s]+$/, ''));
+  });
+
+  it('drops the archive stamp glued to a caption (magz.tempo.co)', () => {
+    const caption = 'Floods at the roundabout, Central Jakarta, February 25.';
+    const lead = 'SINCE Monday night, the river keeper has been checking the water level every hour, and the city engineer pointed at the new pumps that arrived late.';
+    const article = parseArticle(['Flood Pumps Came Late', '', 'Tuesday, March 3, 2020', '', 'The pumps arrived three weeks late.', '', 'arsip tempo : 173077746725.', '', `${caption} ANTARA/Budi Santoso. tempo : 173077746725.`, '', lead, '', '...', '', 'Subscribe to continue reading.'].join('\n'));
+    expect(article.photos[0]).toMatchObject({ caption, credit: 'ANTARA/Budi Santoso' });
+    expect(article.body).toEqual([lead]);
+  });
+});
+
+describe('holdout-7: headers', () => {
+  it('reads a rubric above a headline that reads like a sentence, when the deck and the date follow', () => {
+    const title = 'Konser Besar Penyanyi Campursari Bakal di Panggung Megah';
+    const article = parseArticle(['Logo', 'Seni', '', title, '', DECK, '', '20 September 2019 | 17.10 WIB', '', `TEMPO.CO, Jakarta - ${P1}`, '', P2].join('\n'));
+    expect([article.section, article.title, article.subtitle]).toEqual(['Seni', title, DECK]);
+  });
+
+  it('reads a newsletter whose crawler prefix sits on the masthead, and its edition date ending in a period', () => {
+    const article = parseArticle([' date 2023-01 KORAN TEMPO', '', 'Sabtu, 28 Januari 2023.', '', TITLE, '', `${P1}`, '', P2].join('\n'));
+    expect(article.title).toBe(TITLE);
+    expect(article.publishedAt).toBe('2023-01-28T00:00:00+07:00');
+  });
+
+  it('reads `Oleh Name` without a colon as the byline, and the longform deck between the date and it', () => {
+    const deck = 'Hutan bakau di teluk terus menyusut. Ada peran perusahaan dan penebangan di zona pelindung. Liputan ini hasil kolaborasi beberapa media.';
+    const article = parseArticle(['Longform', '', TITLE, '', 'Rabu, 22 Maret 2023', '', deck, '', 'Oleh Rina Kartika', '', 'tempo', '', P1, '', P2].join('\n'));
+    expect(article.subtitle).toBe(deck);
+    expect(article.byline).toMatchObject({ reporters: ['Rina Kartika'], desk: null });
+    expect(article.body).toEqual([P1, P2]);
+  });
+
+  it('still reads "Oleh karena itu …" as a sentence', () => {
+    const sentence = 'Oleh karena itu pompa tambahan didatangkan dari provinsi tetangga.';
+    const article = parseArticle(wwwPage('Editor', '', 'Nurhadi').replace(P2, `${sentence}\n\n${P2}`));
+    expect(article.body).toContain(sentence);
+  });
+
+  it('reads a kicker under a Majalah headline before a story opening in capitals', () => {
+    const kicker = 'Sutradara Pilihan, Rina Kartika Sari';
+    const lead = 'FILM Bantaran biasa saja. Gambarnya biasa. Karakter orang-orangnya juga biasa, tapi justru di situlah kekuatannya sebagai potret warga bantaran sungai yang menunggu pompa air.';
+    const article = parseArticle(['Sebuah Film yang Tak Diindah-indahkan', kicker, lead, '...', 'Berlangganan untuk lanjutkan membaca.', 'Kami mengemas berita, dengan cerita.', 'Manfaat berlangganan Tempo Digital? Lihat Disini'].join('\n'));
+    expect(article.subtitle).toBe(kicker);
+    expect(article.body).toEqual([lead]);
+  });
+
+  it('keeps the logged-in reader’s account menu out of the article', () => {
+    const menu = ['Ubah No. Telepon', '', 'Ubah Kata Sandi', '', 'Topik Favorit', '', 'Hapus Berita', '', 'Apakah Anda yakin akan menghapus berita?', '', 'Ubah Data Diri', '', 'Jenis Kelamin', ''];
+    const article = parseArticle([...menu, wwwPage('Editor', '', 'Nurhadi')].join('\n'));
+    expect(article.title).toBe(TITLE);
+  });
+});
+
+describe('holdout-7: read-also labels', () => {
+  it.each([['Simak: '], ['Berita terkait: ']])('reads %j as a read-also line', (label) => {
+    const link = 'Pompa Air Kedua Tiba Pekan Depan';
+    const article = parseArticle(wwwPage('Editor', '', 'Nurhadi').replace(P2, `${label}${link}\n\n${P2}`));
+    expect(article.readAlso.map((r) => r.title)).toEqual([link]);
+  });
+});
