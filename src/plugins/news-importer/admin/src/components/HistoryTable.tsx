@@ -12,6 +12,7 @@ const ACTIONS: Record<NonNullable<ImportRecord['action']>, MessageKey> = {
   created: 'result.created',
   updated: 'result.updated',
   unchanged: 'result.unchanged',
+  undone: 'result.undone',
 };
 
 const COLUMNS: MessageKey[] = ['history.when', 'history.who', 'history.what', 'history.action', 'history.result'];
