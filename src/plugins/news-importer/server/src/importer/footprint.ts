@@ -196,14 +196,13 @@ export async function restoreFootprint(
   deleteRows: (uid: string, ids: number[]) => Promise<void>
 ): Promise<RestoreResult> {
   const table = (name: string) => strapi.db.getConnection(name).transacting(trx);
-  const postgres = strapi.db.dialect.client === 'postgres';
   const result: RestoreResult = { deleted: [], inserted: [], updated: [] };
   const beforeOf = (name: string): FootprintTable | undefined => before.tables.find((t) => t.table === name);
   const byId = (rows: Row[]): Map<number, Row> => new Map(rows.map((row) => [row.id, row]));
   const documentColumn = (uid: string): string => columnOf(strapi, uid, 'documentId');
   const publishedColumn = (uid: string): string => columnOf(strapi, uid, 'publishedAt');
 
-  // JSON columns: PostgreSQL hands them over parsed; they go back as JSON text (an array would become a PostgreSQL array).
+  // JSON columns: a value read parsed must go back as JSON text (pg would turn an array into a PostgreSQL array).
   const jsonColumns = new Map<string, Set<string>>();
   for (const uid of FOOTPRINT_UIDS) {
     const columns = new Set<string>();
@@ -215,8 +214,9 @@ export async function restoreFootprint(
   }
   const prepare = (name: string, row: Record<string, unknown>): Record<string, unknown> => {
     const json = jsonColumns.get(name);
-    if (!postgres || !json) return row;
-    return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, json.has(column) && value !== null && value !== undefined ? JSON.stringify(value) : value]));
+    if (!json) return row;
+    // Strapi's drivers hand JSON over as text; a parsed value (another driver setting) goes back as text too.
+    return Object.fromEntries(Object.entries(row).map(([column, value]) => [column, json.has(column) && value !== null && typeof value === 'object' ? JSON.stringify(value) : value]));
   };
   const same = (a: Row, b: Row): boolean => stableJson(a) === stableJson(b);
   const linkTables = (fp: Footprint) => fp.tables.filter((t) => t.uid === null);
