@@ -1,24 +1,27 @@
 /**
  * `npm run import -- FILE|DIR... [--dry-run] [--locale id|en] [--draft] [--captured-at ISO] [--json]`
  * `npm run seed [-- --dry-run ...]` (the same as `npm run import -- --seed`)
+ * `npm run import -- --undo BATCH [--json]`
  *
  * Files scraped article pages into Kabar: boots Strapi without HTTP, imports each page in its own
  * transaction through the news-importer service, and ends with a summary of the desk's work
  * (created / updated / unchanged / failed, with the reason for every failed page). `--json` prints
  * one report per page instead. Exit 0 when every page went in, 1 when any failed (the others are
- * still imported), 2 on a usage error.
+ * still imported), 2 on a usage error. `--undo BATCH` undoes one batch instead (all or nothing):
+ * exit 0 when it was undone, 1 when it was refused (nothing changed).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Core } from '@strapi/strapi';
 import type { ImportsService, ImportActor } from '../src/plugins/news-importer/server/src/services/imports';
-import type { ContentLocale, ImportAction, ImportReport, ImportStatus } from '../src/plugins/news-importer/shared/contracts/imports';
+import type { ContentLocale, ImportAction, ImportReport, ImportStatus, UndoReport } from '../src/plugins/news-importer/shared/contracts/imports';
 import { getService } from '../src/plugins/news-importer/server/src/utils';
 import { acceptedRange, inDateRange } from '../src/plugins/news-importer/server/src/parser/dates';
 
 const USAGE = `Usage: npm run import -- FILE|DIR... [options]
        npm run seed [-- options]
+       npm run import -- --undo BATCH [--json]
 
 Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its own transaction.
 
@@ -30,7 +33,11 @@ Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its o
   --draft              save as drafts instead of publishing
   --captured-at ISO    when the pages were captured (ISO 8601, e.g. 2024-05-15T10:00:00+07:00);
                        resolves "5 jam lalu" ages in the related list
+  --undo BATCH         undo batch BATCH (its id is in the import's summary and the history): delete the
+                       articles it created, put back the previous version of those it updated; all or
+                       nothing, refused when an article was changed after the import
   --json               print a JSON array of reports (one per page) instead of the summary
+                       (with --undo: the undo's report, or { "ok": false, "error" })
   -h, --help           show this help
 
 Exit status: 0 all imported, 1 some pages failed (the others are imported), 2 usage error.`;
@@ -66,6 +73,8 @@ interface Page {
 interface Args {
   targets: string[];
   seed: boolean;
+  /** The batch to undo (`--undo`), instead of importing. */
+  undo: string | null;
   json: boolean;
   options: ImportOptions;
 }
@@ -77,6 +86,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
   const targets: string[] = [];
   const options: ImportOptions = {};
   let seed = false;
+  let undo: string | null = null;
   let json = false;
   let onlyTargets = false;
   for (let i = 0; i < argv.length; i++) {
@@ -91,6 +101,7 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     else if (arg === '-h' || arg === '--help') return 'help';
     else if (arg === '--seed') seed = true;
     else if (arg === '--json') json = true;
+    else if (arg === '--undo' || arg.startsWith('--undo=')) undo = valueOf('--undo');
     else if (arg === '--dry-run') options.dryRun = true;
     else if (arg === '--draft') options.status = 'draft';
     else if (arg === '--locale' || arg.startsWith('--locale=')) {
@@ -106,9 +117,13 @@ function parseArgs(argv: readonly string[]): Args | 'help' {
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}.`);
     else targets.push(arg);
   }
+  if (undo !== null) {
+    if (seed || targets.length > 0 || Object.keys(options).length > 0) throw new UsageError('--undo BATCH undoes a batch; give no FILE, DIR or import option with it (only --json).');
+    return { targets, seed, undo, json, options };
+  }
   if (seed && targets.length > 0) throw new UsageError('--seed imports the seed folder; give no FILE or DIR with it.');
   if (!seed && targets.length === 0) throw new UsageError('No FILE or DIR given.');
-  return { targets, seed, json, options };
+  return { targets, seed, undo, json, options };
 }
 
 /** The `*.txt` pages of a folder, in name order (not recursive). */
@@ -275,12 +290,43 @@ function print(write: typeof process.stdout.write, text: string): Promise<void> 
   });
 }
 
+/** What `--undo` prints: the articles deleted or restored, or why nothing was undone. */
+function undoSummary(report: UndoReport): string {
+  const rows = report.articles.map((article) => [article.action, `${article.locale}/${article.slug ?? '?'}`, article.title ?? '']);
+  const lines = [`Undid batch ${report.batchId}: ${plural(report.articles.length, 'article')}${report.reportersDeleted ? `, ${plural(report.reportersDeleted, 'reporter')} deleted` : ''}.`];
+  if (rows.length > 0) lines.push('', ...columns([['RESULT', 'ARTICLE', 'TITLE'], ...rows]).map((line) => `  ${line}`));
+  return `${lines.join('\n')}\n`;
+}
+
+/** `--undo BATCH`: undoes the batch as the CLI actor, waits for the webhooks, prints; 0 undone, 1 refused. */
+async function undoBatch(strapi: Core.Strapi, batchId: string, json: boolean, stdoutWrite: typeof process.stdout.write, stopStrapi: (strapi: Core.Strapi) => Promise<void>): Promise<number> {
+  let outcome: { ok: true; report: UndoReport } | { ok: false; error: ImportFailure };
+  try {
+    const { webhooksDelivered } = await import('../src/plugins/news-importer/server/src/importer/events');
+    try {
+      outcome = { ok: true, report: await getService(strapi, 'imports').undo(batchId, { kind: 'cli' }) };
+    } catch (error: unknown) {
+      outcome = { ok: false, error: failureOf(error) };
+    }
+    if (!(await webhooksDelivered(strapi))) process.stderr.write('import: some webhook deliveries were still pending after 30 s; they were dropped.\n');
+  } finally {
+    await stopStrapi(strapi).catch((error: unknown) => {
+      process.stderr.write(`import: Strapi did not shut down cleanly: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+    process.stdout.write = stdoutWrite;
+  }
+  if (json) await print(stdoutWrite, `${JSON.stringify(outcome, null, 2)}\n`);
+  else if (outcome.ok) await print(stdoutWrite, undoSummary(outcome.report));
+  else process.stderr.write(`import: batch ${batchId} was not undone: ${outcome.error.code}: ${outcome.error.message}\n`);
+  return outcome.ok ? 0 : 1;
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   let args: Args | 'help';
   let pages: Page[] = [];
   try {
     args = parseArgs(argv);
-    if (args !== 'help' && !args.seed) pages = expandTargets(args.targets);
+    if (args !== 'help' && !args.seed && args.undo === null) pages = expandTargets(args.targets);
   } catch (error: unknown) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`import: ${error.message}\n\n${USAGE}\n`);
@@ -291,7 +337,7 @@ async function main(argv: readonly string[]): Promise<number> {
     await print(stdoutWrite, `${USAGE}\n`);
     return 0;
   }
-  const { seed, json, options } = args;
+  const { seed, json, options, undo } = args;
 
   // `npm run import` never seeds behind the user's back; `--seed` imports the seed folder itself.
   process.env.NEWS_IMPORTER_AUTO_SEED = 'false';
@@ -311,6 +357,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
   // Strapi's logger and anything else may print while importing: with --json stdout carries only the JSON.
   if (json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
+  if (undo !== null) return undoBatch(strapi, undo, json, stdoutWrite, stopStrapi);
   let results: PageResult[];
   let run: Run = { actor: { kind: 'cli' }, batchId: null };
   try {

@@ -10,6 +10,7 @@ import type {
   ParsedArticle,
   PreviewImport,
   RunImport,
+  UndoBatch,
 } from '../../shared/contracts/imports';
 import { PLUGIN_ID } from './pluginId';
 
@@ -49,6 +50,16 @@ export function useImporterApi() {
     return {
       preview: (body: ImportRequest) => send<PreviewResult>('preview', body),
       importText: (body: ImportRequest) => send<RunImport.Response>('import', body),
+      /** Undoes one batch: its report, or the server's refusal (unknown batch, undone already, an article changed since). */
+      async undo(batchId: string): Promise<Outcome<UndoBatch.Response>> {
+        try {
+          const { data } = await post<UndoBatch.Response | InputProblem>(`/${PLUGIN_ID}/batches/${encodeURIComponent(batchId)}/undo`, {}, { validateStatus: (status: number) => status < 500 || status === 503 });
+          return isProblem(data) ? { ok: false, problem: data } : { ok: true, value: data };
+        } catch (error: unknown) {
+          const status = isFetchError(error) ? error.status : undefined;
+          return { ok: false, problem: { code: `HTTP_${status ?? 'NETWORK'}`, message: error instanceof Error ? error.message : String(error), line: null } };
+        }
+      },
       async history(): Promise<ImportRecord[]> {
         const { data } = await get<GetHistory.Response>(`/${PLUGIN_ID}/history`);
         return data.data;

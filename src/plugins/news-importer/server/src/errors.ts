@@ -10,6 +10,10 @@ const STATUS: Partial<Record<ImporterErrorCode, number>> = {
   SLUG_TAKEN: 503,
   SERVER_ERROR: 500,
   INTERNAL: 500,
+  BATCH_NOT_FOUND: 404,
+  ALREADY_UNDONE: 409,
+  CHANGED_SINCE_IMPORT: 409,
+  UNDO_CONFLICT: 409,
 };
 
 /** The history's and the HTTP answer's message for a fault that is not the input's (the details stay in the server log). */

@@ -22,7 +22,12 @@ export type ImporterErrorCode =
   | 'NO_DATE' // the page prints no date and no capture time was given
   | 'DATABASE_BUSY' // other writers kept the database busy; nothing saved, send it again
   | 'SLUG_TAKEN' // other writers kept taking the slug; nothing saved, send it again
-  | 'SERVER_ERROR'; // a fault that is not the input's (the server log has it); nothing saved
+  | 'SERVER_ERROR' // a fault that is not the input's (the server log has it); nothing saved
+  | 'BATCH_NOT_FOUND' // undo: no import in the history has this batch id
+  | 'ALREADY_UNDONE' // undo: the batch was undone already
+  | 'NOT_UNDOABLE' // undo: the batch changed no article, or an import of it predates undo
+  | 'CHANGED_SINCE_IMPORT' // undo: an article was changed after the import (an editor, a later import); nothing undone
+  | 'UNDO_CONFLICT'; // undo: the previous version cannot go back (another article took its slug); nothing undone
 
 /**
  * The one error body of every importer route (400, 422, 503; 500 for SERVER_ERROR): what was wrong,
@@ -102,8 +107,9 @@ export interface ImportRecord {
   fileName: string | null;
   title: string | null;
   outcome: 'ok' | 'error';
-  action: ImportAction | null;
   error: Omit<ImporterErrorBody, 'details'> | null;
+  /** `undone`: the record of an undo of this batch (one per article it deleted or restored). */
+  action: ImportAction | 'undone' | null;
   article: { documentId: string; locale: string; slug: string | null; status: ImportStatus | null } | null;
   warningCount: number;
   warnings: ParseWarning[];
@@ -119,6 +125,19 @@ export declare namespace PreviewImport {
 export declare namespace RunImport {
   export type Request = { body: ImportRequestBody };
   export type Response = ImportReport;
+}
+
+/** What an undo of a batch did: each article deleted (the batch created it) or restored (the batch updated it), newest import first. */
+export interface UndoReport {
+  batchId: string;
+  articles: Array<{ documentId: string; title: string | null; locale: string; slug: string | null; action: 'deleted' | 'restored' }>;
+  /** Reporters the batch created that nothing else credits, deleted with it. */
+  reportersDeleted: number;
+}
+
+export declare namespace UndoBatch {
+  export type Request = { params: { batchId: string } };
+  export type Response = UndoReport;
 }
 
 export declare namespace GetHistory {

@@ -12,14 +12,47 @@ const ACTIONS: Record<NonNullable<ImportRecord['action']>, MessageKey> = {
   created: 'result.created',
   updated: 'result.updated',
   unchanged: 'result.unchanged',
+  undone: 'result.undone',
 };
 
 const COLUMNS: MessageKey[] = ['history.when', 'history.who', 'history.what', 'history.action', 'history.result'];
 
-/** The last imports (the server keeps the newest 50 in view), newest first. */
-export const HistoryTable = ({ records, loading, failed, onRefresh }: { records: ImportRecord[]; loading: boolean; failed: boolean; onRefresh: () => void }) => {
+/** Batches in view that wrote an article and were not undone yet: the ones with an Undo button (on their newest row). */
+function undoableBatches(records: readonly ImportRecord[]): Set<string> {
+  const undone = new Set(records.filter((r) => r.action === 'undone').map((r) => r.batchId));
+  return new Set(
+    records
+      .filter((r) => r.batchId && r.outcome === 'ok' && (r.action === 'created' || r.action === 'updated') && !undone.has(r.batchId))
+      .map((r) => r.batchId as string)
+  );
+}
+
+/** The last imports (the server keeps the newest 50 in view), newest first; an Undo button per batch that can be undone. */
+export const HistoryTable = ({
+  records,
+  loading,
+  failed,
+  onRefresh,
+  onUndo,
+  undoing = null,
+}: {
+  records: ImportRecord[];
+  loading: boolean;
+  failed: boolean;
+  onRefresh: () => void;
+  onUndo?: (batchId: string) => void;
+  /** The batch being undone, if any (every Undo button waits meanwhile). */
+  undoing?: string | null;
+}) => {
   const { t, locale } = useTranslate();
   const describe = useProblemText();
+  const undoable = undoableBatches(records);
+  const buttonShown = new Set<string>();
+  const showUndo = (batchId: string | null): boolean => {
+    if (!onUndo || !batchId || !undoable.has(batchId) || buttonShown.has(batchId)) return false;
+    buttonShown.add(batchId);
+    return true;
+  };
 
   return (
     <Box background="neutral0" shadow="tableShadow" hasRadius padding={6} data-testid="import-history">
@@ -63,6 +96,18 @@ export const HistoryTable = ({ records, loading, failed, onRefresh }: { records:
                       <Typography variant="pi" textColor="neutral600" title={record.batchId}>
                         {t('history.batch', { id: record.batchId.slice(0, 8) })}
                       </Typography>
+                    )}
+                    {showUndo(record.batchId) && (
+                      <Button
+                        variant="danger-light"
+                        size="S"
+                        loading={undoing === record.batchId}
+                        disabled={undoing !== null}
+                        onClick={() => onUndo?.(record.batchId as string)}
+                        data-testid="history-undo"
+                      >
+                        {t('history.undo')}
+                      </Button>
                     )}
                   </Flex>
                 </Td>

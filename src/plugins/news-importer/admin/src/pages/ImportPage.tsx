@@ -36,6 +36,9 @@ export const ImportPage = () => {
   const [summary, setSummary] = React.useState<RunSummary | null>(null);
   const [history, setHistory] = React.useState<{ records: ImportRecord[]; loading: boolean; failed: boolean }>({ records: [], loading: true, failed: false });
 
+  const [undoing, setUndoing] = React.useState<string | null>(null);
+  const [undone, setUndone] = React.useState<{ ok: boolean; text: string } | null>(null);
+
   const loadHistory = React.useCallback(async () => {
     setHistory((current) => ({ ...current, loading: true }));
     try {
@@ -48,6 +51,22 @@ export const ImportPage = () => {
   React.useEffect(() => {
     void loadHistory();
   }, [loadHistory]);
+
+  /** Undoes a batch after the editor confirms it, says how it went, and shows the history again. */
+  const undoBatch = async (batchId: string): Promise<void> => {
+    const id = batchId.slice(0, 8);
+    if (!window.confirm(t('history.undo.confirm', { id }))) return;
+    setUndoing(batchId);
+    setUndone(null);
+    const outcome = await api.undo(batchId);
+    setUndone(
+      outcome.ok
+        ? { ok: true, text: t('history.undo.done', { id, count: outcome.value.articles.length }) }
+        : { ok: false, text: `${t('history.undo.failed', { id })}: ${outcome.problem.message}` }
+    );
+    setUndoing(null);
+    await loadHistory();
+  };
 
   const severalTexts = items.length > 1;
   const requestFor = (item: Item): ImportRequest => {
@@ -227,7 +246,20 @@ export const ImportPage = () => {
             <ItemCard key={item.key} item={item} busy={importing} expanded={items.length === 1} onRemove={(key) => (key === PASTE_KEY ? (setPasted(''), dispatch({ type: 'paste', text: '' })) : dispatch({ type: 'remove', key }))} />
           ))}
 
-          <HistoryTable records={history.records} loading={history.loading} failed={history.failed} onRefresh={() => void loadHistory()} />
+          {undone && (
+            <Alert variant={undone.ok ? 'success' : 'danger'} title={t('history.undo')} closeLabel={t('common.close')} onClose={() => setUndone(null)} data-testid="undo-result">
+              {undone.text}
+            </Alert>
+          )}
+
+          <HistoryTable
+            records={history.records}
+            loading={history.loading}
+            failed={history.failed}
+            onRefresh={() => void loadHistory()}
+            onUndo={(batchId) => void undoBatch(batchId)}
+            undoing={undoing}
+          />
         </Flex>
       </Layouts.Content>
     </Page.Main>

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import type { ImporterErrorBody, PreviewImport, RunImport } from '../../../shared/contracts/imports';
+import type { ImporterErrorBody, PreviewImport, RunImport, UndoBatch } from '../../../shared/contracts/imports';
 import { toImporterError, type ImporterError } from '../errors';
 import type { ImportActor } from '../services/history';
 import { getService } from '../utils';
@@ -7,6 +7,7 @@ import { BODY_PROBLEM } from '../middlewares/body';
 
 interface Context {
   request: { body?: unknown };
+  params?: Record<string, string | undefined>;
   set(field: string, value: string): void;
   state: { user?: unknown; auth?: { strategy?: { name?: string }; credentials?: unknown }; [BODY_PROBLEM]?: ImporterError };
   status: number;
@@ -57,6 +58,11 @@ const importController = ({ strapi }: { strapi: Core.Strapi }) => ({
       const { report } = await getService(strapi, 'imports').run(ctx.request.body, actorOf(ctx), ctx.state[BODY_PROBLEM]);
       return report;
     });
+  },
+
+  /** `POST /news-importer/batches/:batchId/undo`: undoes one batch, all or nothing. */
+  async undo(ctx: Context): Promise<void> {
+    await respond(ctx, async (): Promise<UndoBatch.Response> => getService(strapi, 'imports').undo(ctx.params?.batchId, actorOf(ctx)));
   },
 });
 

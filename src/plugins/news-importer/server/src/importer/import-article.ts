@@ -7,6 +7,7 @@ import { lockKey, lockKeys } from './lock';
 import type { ArticlePlan, ReporterInput, ReporterRole } from './mapping';
 import { ARTICLE_FIELDS, type ArticleSnapshot } from './changes';
 import type { DocumentEvent, DocumentUid } from './events';
+import { createFootprints, encodeFootprint, hashFootprint, type UndoData } from './footprint';
 import { createWriter, linkTableOf, type Version, type VersionedLink, type VersionIds, type Writer } from './writer';
 
 const ARTICLE = 'api::article.article' as const;
@@ -46,6 +47,8 @@ export interface WriteResult {
   changes: ChangedDocument[];
   /** The article as it was before an update (null when created or unchanged). */
   before: ArticleSnapshot | null;
+  /** What an undo of this write needs (null when nothing was written). */
+  undo: UndoData | null;
 }
 
 interface ArticleRow {
@@ -308,7 +311,7 @@ export function createImporter(strapi: Core.Strapi): Importer {
     const slug = existing?.slug ?? freeSlug(plan.article.slug, takenSlugs);
     const action: ImportAction = unchanged ? 'unchanged' : existing ? 'updated' : 'created';
     const reportersCreated = unchanged ? 0 : uniqueReporters(plan).length - known.size;
-    return { action, documentId: existing?.documentId ?? null, slug, reportersCreated, changes: [], before: null };
+    return { action, documentId: existing?.documentId ?? null, slug, reportersCreated, changes: [], before: null, undo: null };
   }
 
   /** The fields, byline, photos and links of an article version as stored (what an update replaces). */
@@ -348,7 +351,7 @@ export function createImporter(strapi: Core.Strapi): Importer {
       await lockKeys(strapi, trx, [`article:${plan.locale}:${plan.article.importKey}`, `slug:${plan.locale}:${plan.article.slug}`]);
       const { existing, unchanged, takenSlugs, targets } = await lookUp(plan, status);
       if (unchanged && existing) {
-        return { action: 'unchanged', documentId: existing.documentId, slug: existing.slug, reportersCreated: 0, changes: [], before: null };
+        return { action: 'unchanged', documentId: existing.documentId, slug: existing.slug, reportersCreated: 0, changes: [], before: null, undo: null };
       }
 
       const changes: ChangedDocument[] = [];
@@ -356,6 +359,9 @@ export function createImporter(strapi: Core.Strapi): Importer {
       const now = new Date();
       const versions: Version[] = status === 'published' ? ['draft', 'published'] : ['draft'];
       const before = existing ? await snapshot(existing.draft.id) : null;
+      // Every row this write replaces, as stored: an undo of this import puts them back.
+      const footprints = createFootprints(strapi, trx);
+      const previous = existing ? await footprints.read(existing.documentId, plan.locale) : null;
       // The slug's locks before the reporters' ones: every import takes slug locks first, so none waits in a cycle.
       const slug = await claimSlug(trx, plan, takenSlugs, existing?.documentId ?? null);
       const reporters = await ensureReporters(trx, writer, plan, now, changes);
@@ -404,7 +410,14 @@ export function createImporter(strapi: Core.Strapi): Importer {
       await linkReporters(writer, plan, reporters.ids, article, versions);
       // Children only for the versions written: a published photo or link attaches to the published article.
       if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing, changes);
-      return { action: existing ? 'updated' : 'created', documentId, slug, reportersCreated: reporters.created, changes, before };
+      const undo: UndoData = {
+        version: 1,
+        locale: plan.locale,
+        before: previous ? encodeFootprint(previous) : null,
+        afterHash: hashFootprint(await footprints.read(documentId, plan.locale)),
+        reportersCreated: changes.filter((change) => change.uid === REPORTER && change.event === 'entry.create').map((change) => change.documentId),
+      };
+      return { action: existing ? 'updated' : 'created', documentId, slug, reportersCreated: reporters.created, changes, before, undo };
     }
   }
 

@@ -84,16 +84,24 @@ export function linkTableOf(strapi: Core.Strapi, uid: string, attribute: string)
   };
 }
 
+/** A (table, column) that refers to rows of a type, through its `attribute`; `where` narrows a polymorphic table to the type. */
+export interface Reference {
+  attribute: string;
+  table: string;
+  column: string;
+  where: Record<string, string>;
+}
+
 /** Every (table, column) that refers to rows of `uid`: its link tables and the polymorphic (media) ones. */
-function referencesTo(strapi: Core.Strapi, uid: string): Array<{ table: string; column: string; where: Record<string, string> }> {
-  const references = new Map<string, { table: string; column: string; where: Record<string, string> }>();
+export function referencesTo(strapi: Core.Strapi, uid: string): Reference[] {
+  const references = new Map<string, Reference>();
   const metadata: Metadata = strapi.db.metadata.get(uid);
   for (const [name, definition] of Object.entries(metadata.attributes)) {
     if (definition.type !== 'relation') continue;
     const record: Record<string, unknown> = { ...definition };
     if (isRecord(record.joinTable)) {
       const link = linkTableOf(strapi, uid, name);
-      references.set(`${link.table}.${link.ownerColumn}`, { table: link.table, column: link.ownerColumn, where: {} });
+      references.set(`${link.table}.${link.ownerColumn}`, { attribute: name, table: link.table, column: link.ownerColumn, where: {} });
     } else if ((record.relation === 'morphOne' || record.relation === 'morphMany') && typeof record.target === 'string' && typeof record.morphBy === 'string') {
       const inverse: unknown = strapi.db.metadata.get(record.target).attributes[record.morphBy];
       const joinTable = isRecord(inverse) ? inverse.joinTable : undefined;
@@ -101,6 +109,7 @@ function referencesTo(strapi: Core.Strapi, uid: string): Array<{ table: string; 
       if (isRecord(joinTable) && typeof joinTable.name === 'string' && isRecord(morphColumn)) {
         const column = columnName(morphColumn.idColumn);
         references.set(`${joinTable.name}.${column}`, {
+          attribute: name,
           table: joinTable.name,
           column,
           where: { [columnName(morphColumn.typeColumn)]: uid },

@@ -12,6 +12,8 @@ export default {
       { method: 'POST', path: '/preview', handler: 'import.preview', config: adminOnly },
       { method: 'POST', path: '/import', handler: 'import.import', config: adminOnly },
       { method: 'GET', path: '/history', handler: 'history.find', config: adminOnly },
+      // Undo needs the import permission too: it writes the same rows an import does.
+      { method: 'POST', path: '/batches/:batchId/undo', handler: 'import.undo', config: adminOnly },
     ],
   },
   // Import scripts on other machines: `Authorization: Bearer <API token>` (full access, or a custom

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { ArticleChanges, ImportedBy, ImporterErrorBody, ImportRecord, ImportReport, ParseWarning } from '../../../shared/contracts/imports';
+import type { UndoData } from '../importer/footprint';
 import { PLUGIN_ID } from '../pluginId';
 
 /** The history's content type: plugin-only, hidden from the Content Manager, no content-API route. */
@@ -37,7 +38,22 @@ export interface ImportEntry {
   report: ImportReport | null;
   error: ImporterErrorBody | null;
   changes: ArticleChanges | null;
+  /** What an undo of this import needs (see importer/footprint.ts); absent when nothing was written. */
+  undo?: UndoData | null;
 }
+
+/** One article an undo deleted or restored, for the history. */
+export interface UndoEntry {
+  actor: ImportActor;
+  batchId: string;
+  title: string | null;
+  documentId: string;
+  locale: string;
+  slug: string | null;
+}
+
+/** The columns the history list reads (not the undo snapshot, which only an undo needs). */
+const LISTED = ['id', 'createdAt', 'batchId', 'source', 'fileName', 'title', 'outcome', 'action', 'errorCode', 'errorMessage', 'errorLine', 'articleDocumentId', 'articleLocale', 'articleSlug', 'articleStatus', 'warningCount', 'warnings', 'changes', 'importedById', 'importedByName', 'actor', 'via'];
 
 interface StoredRecord {
   id: number;
@@ -123,6 +139,39 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
           warningCount: report?.warnings.length ?? 0,
           warnings: report?.warnings ?? [],
           changes: entry.changes,
+          undo: entry.undo ?? null,
+          importedById: who.id,
+          importedByName: clip(who.name),
+          actor: clip(who.actor),
+          via: who.via,
+          createdAt: now,
+          updatedAt: now,
+          publishedAt: now,
+        } as never,
+      });
+    },
+
+    /** Records that an undo deleted or restored an article of a batch (action `undone`, the batch's id). Joins the caller's transaction. */
+    async recordUndo(entry: UndoEntry): Promise<void> {
+      const who = importedBy(entry.actor);
+      const now = new Date();
+      await records().create({
+        data: {
+          documentId: newDocumentId(),
+          batchId: entry.batchId,
+          source: null,
+          fileName: null,
+          title: clip(entry.title),
+          outcome: 'ok',
+          action: 'undone',
+          articleDocumentId: entry.documentId,
+          articleLocale: entry.locale,
+          articleSlug: clip(entry.slug),
+          articleStatus: null,
+          warningCount: 0,
+          warnings: [],
+          changes: null,
+          undo: null,
           importedById: who.id,
           importedByName: clip(who.name),
           actor: clip(who.actor),
@@ -137,6 +186,7 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The newest records first (ties in time broken by insertion order). */
     async latest(limit: number = HISTORY_LIMIT): Promise<ImportRecord[]> {
       const rows = (await records().findMany({
+        select: LISTED,
         orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
         limit,
       })) as StoredRecord[];

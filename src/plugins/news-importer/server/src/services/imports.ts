@@ -2,14 +2,15 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import type { ArticleChanges, ImportReport, ImportStatus, ParsedArticle } from '../../../shared/contracts/imports';
+import type { ArticleChanges, ImportReport, ImportStatus, ParsedArticle, UndoReport } from '../../../shared/contracts/imports';
 import { ImporterError, toImporterError } from '../errors';
 import { parseArticleWithTrace } from '../parser';
 import { createImporter, type ChangedDocument, type WriteResult } from '../importer/import-article';
 import { planArticle, type ArticlePlan } from '../importer/mapping';
 import { diffArticle } from '../importer/changes';
 import { emitDocumentEvents } from '../importer/events';
-import { looseFileName, validateImportRequest, type ImportRequest, type ImportRequestInput } from '../validation/import-request';
+import { undoBatch } from '../importer/undo';
+import { looseFileName, validateBatchId, validateImportRequest, type ImportRequest, type ImportRequestInput } from '../validation/import-request';
 import type { NewsImporterConfig } from '../config';
 import { PLUGIN_ID } from '../pluginId';
 import { getService } from '../utils';
@@ -126,7 +127,7 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const changes = result.before ? diffArticle(result.before, plan, result.slug) : null;
           // In the import's transaction: the article and its record commit together (and on SQLite
           // one write lock per page, not two).
-          await getService(strapi, 'history').record({ actor, batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes });
+          await getService(strapi, 'history').record({ actor, batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes, undo: result.undo });
           outcome = { report, changes };
         });
         const { report, changes } = outcome ?? { report: reportOf(plan, article, written, status, false, batchId), changes: null };
@@ -140,6 +141,25 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
           const fileName = progress.request?.fileName ?? looseFileName(input);
           await record({ actor, batchId: progress.request?.batchId ?? batchId, fileName, title: progress.title, report: null, error: error.toBody(), changes: null });
         }
+        throw error;
+      }
+    },
+
+    /**
+     * Undoes batch `batchId` for `actor`, all or nothing (importer/undo.ts): deletes what it created,
+     * puts back what it updated, records the undo in the history and, after the commit, announces it
+     * with the Document Service's events. Throws ImporterError: BAD_REQUEST (not a batch id),
+     * BATCH_NOT_FOUND, ALREADY_UNDONE, NOT_UNDOABLE, CHANGED_SINCE_IMPORT (naming the article), UNDO_CONFLICT.
+     */
+    async undo(batchIdInput: unknown, actor: ImportActor): Promise<UndoReport> {
+      try {
+        const batchId = validateBatchId(batchIdInput);
+        const { report, changes } = await undoBatch(strapi, batchId, actor);
+        await emitDocumentEvents(strapi, changes);
+        return report;
+      } catch (caught: unknown) {
+        const error = toImporterError(caught);
+        if (error.code === 'SERVER_ERROR') strapi.log.error(`[news-importer] undo failed: ${caught instanceof Error ? caught.stack ?? caught.message : String(caught)}`);
         throw error;
       }
     },

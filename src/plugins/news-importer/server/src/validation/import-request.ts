@@ -52,6 +52,15 @@ export function validateImportRequest(input: unknown): ImportRequest {
   throw new ImporterError('BAD_REQUEST', issue?.message ?? 'The request is malformed.', { details: field ? { field } : null });
 }
 
+const batchIdSchema = z.string(mustBe('batchId', 'a string')).regex(BATCH_ID, mustBe('batchId', 'a batch id the server gave'));
+
+/** A batch id sent back to undo its batch, or ImporterError BAD_REQUEST. */
+export function validateBatchId(input: unknown): string {
+  const result = batchIdSchema.safeParse(input);
+  if (result.success) return result.data;
+  throw new ImporterError('BAD_REQUEST', result.error.issues[0]?.message ?? 'The batch id is malformed.', { details: { field: 'batchId' } });
+}
+
 /** The file name of a request that failed validation, so the history can still say which file it was. */
 export function looseFileName(input: unknown): string | null {
   const value = typeof input === 'object' && input !== null ? (input as Record<string, unknown>).fileName : undefined;
