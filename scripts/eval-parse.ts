@@ -16,6 +16,7 @@ import {
   FIELD_NAMES,
   HOME_OUTLET,
   judgePage,
+  refusalIsRight,
   parseLabels,
   previewPair,
   ratio,
@@ -76,7 +77,7 @@ function evaluate(entry: LabelEntry, dir: string): PageResult {
   if (!existsSync(file)) return { id: entry.id, outlet: entry.outlet, layout: entry.layout, status: 'missing' };
   const parsed = safeParseArticle(readFileSync(file));
   if (!parsed.ok) {
-    return { id: entry.id, outlet: entry.outlet, layout: entry.layout, status: 'refused', code: parsed.error.code, message: parsed.error.message, fragment: entry.expected.title === null };
+    return { id: entry.id, outlet: entry.outlet, layout: entry.layout, status: 'refused', code: parsed.error.code, message: parsed.error.message, fragment: refusalIsRight(entry.expected, parsed.error.code) };
   }
   return judgePage(entry, parsed.article);
 }
@@ -98,7 +99,7 @@ function report(entries: readonly LabelEntry[], pages: readonly PageResult[], ve
 
   const h = tallyOf(home);
   const hs = totals(h);
-  out.push(`${HOME_OUTLET} pages: ${ratio(hs.right, hs.checked)} of fields right (target ≥ 97%); ${h.fullyRight}/${h.pages} pages fully right; ${h.refused} refused (a copy without its headline refused NO_TITLE counts as one right check, any other refusal as every field wrong)`);
+  out.push(`${HOME_OUTLET} pages: ${ratio(hs.right, hs.checked)} of fields right (target ≥ 97%); ${h.fullyRight}/${h.pages} pages fully right; ${h.refused} refused (a copy without its headline refused NO_TITLE, or one without a body refused NO_BODY, counts as one right check; any other refusal as every field wrong)`);
   const o = tallyOf(others);
   const os = totals(o);
   const parsedOthers = o.pages - o.refused;
@@ -113,7 +114,7 @@ function report(entries: readonly LabelEntry[], pages: readonly PageResult[], ve
   const refused = pages.filter((p): p is Extract<PageResult, { status: 'refused' }> => p.status === 'refused');
   out.push(`Refused pages (${refused.length}):`);
   const verdict = (p: Extract<PageResult, { status: 'refused' }>): string =>
-    p.fragment && p.code === 'NO_TITLE' ? 'right: a copy without its headline' : p.outlet === HOME_OUTLET ? 'counts as wrong' : 'acceptable';
+    p.fragment ? `right: a copy without its ${p.code === 'NO_TITLE' ? 'headline' : 'body'}` : p.outlet === HOME_OUTLET ? 'counts as wrong' : 'acceptable';
   for (const p of refused) out.push(`  ${p.id} [${verdict(p)}] ${p.code}${verbose ? `: ${p.message}` : ''}`);
   out.push('');
 

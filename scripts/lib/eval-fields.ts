@@ -269,6 +269,15 @@ function emptyTally(): Tally {
 export const HOME_OUTLET = 'tempo';
 
 /**
+ * Whether refusing a page is the right answer: a copy that starts mid-article (labelled without a
+ * title) refused NO_TITLE, or a copy that is only a header (labelled without body paragraphs: a
+ * headline, a deck, a credit and a date) refused NO_BODY. Neither has an article to import.
+ */
+export function refusalIsRight(expected: Pick<ArticleFields, 'title' | 'firstParagraphs'>, code: string): boolean {
+  return (code === 'NO_TITLE' && expected.title === null) || (code === 'NO_BODY' && expected.firstParagraphs.length === 0);
+}
+
+/**
  * Adds one page to a tally. Parsed: each field right or wrong. Refused: a tempo page counts every
  * field wrong (the parser must read Tempo); another outlet's refusal is acceptable and its fields
  * are not checked. Missing page files are not counted.
@@ -278,9 +287,8 @@ export function addToTally(tally: Tally, page: PageResult): void {
   tally.pages += 1;
   if (page.status === 'refused') {
     tally.refused += 1;
-    // A copy that starts mid-article (labelled without a title) has no article to import: refusing
-    // it is the one right answer, checked once.
-    if (page.fragment && page.code === 'NO_TITLE') {
+    // A copy with no article to import (see refusalIsRight): refusing it is the one right answer, checked once.
+    if (page.fragment) {
       tally.checked.title += 1;
       tally.right.title += 1;
     } else if (page.outlet === HOME_OUTLET) for (const f of FIELD_NAMES) tally.checked[f] += 1;

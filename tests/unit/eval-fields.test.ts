@@ -19,6 +19,7 @@ import {
   sameText,
   sameTimestamp,
   tallyBy,
+  refusalIsRight,
   textFingerprint,
   tallyOf,
   totals,
@@ -38,6 +39,7 @@ function article(overrides: Partial<ParsedArticle> = {}): ParsedArticle {
     byline: { reporters: [], editors: ['Juli Hantoro'], translators: [], desk: null },
     publishedAt: '2022-10-28T12:00:00.000+07:00',
     publishedAtPrecision: 'minute',
+    pageDate: null,
     dateline: 'Jakarta',
     body: ['Paragraf “satu”.', 'Paragraf dua.', 'Paragraf tiga.'],
     photos: [
@@ -210,6 +212,14 @@ describe('tallies', () => {
     expect(totals(others)).toEqual({ right: n - 2, checked: n });
     expect(others.right.title).toBe(0);
     expect(others.checked.title).toBe(1);
+  });
+
+  it('says a refusal is right only for a copy with nothing to import', () => {
+    expect(refusalIsRight({ title: null, firstParagraphs: ['x'] }, 'NO_TITLE')).toBe(true);
+    expect(refusalIsRight({ title: 'Judul', firstParagraphs: [] }, 'NO_BODY')).toBe(true);
+    expect(refusalIsRight({ title: 'Judul', firstParagraphs: ['x'] }, 'NO_TITLE')).toBe(false);
+    expect(refusalIsRight({ title: 'Judul', firstParagraphs: ['x'] }, 'NO_BODY')).toBe(false);
+    expect(refusalIsRight({ title: null, firstParagraphs: [] }, 'UNSUPPORTED_LAYOUT')).toBe(false);
   });
 
   it('counts a headline-less fragment refused with NO_TITLE as one right check', () => {

@@ -171,7 +171,8 @@ const reporter = (name: string, kind: ReporterInput['kind'], outlet: string | nu
 };
 
 /**
- * The article's publication date: the page's date line, else the capture time. A page whose only
+ * The article's publication date: the page's date line, else the capture time, else the day the
+ * site printed at the top of the page when it was copied (`pageDate`). A page whose only
  * date line is broken (`Kamis, 31 Februari 2022`) or out of range fails on that line, capture time
  * or not: dating it by the capture time would hide the page's real problem.
  */
@@ -183,7 +184,7 @@ function datePublished(parsed: ParsedArticle, capturedAt: string | null, dateLin
       throw new ImporterError(broken.code as 'INVALID_DATE' | 'DATE_OUT_OF_RANGE', `${broken.message} Correct the date${where}: it is the article's publication date.`, { line: broken.line });
     }
   }
-  const date = parsed.publishedAt ?? capturedAt;
+  const date = parsed.publishedAt ?? capturedAt ?? parsed.pageDate;
   if (!date) {
     throw new ImporterError('NO_DATE', 'The page prints no publication date; give the capture time (capturedAt) to date the article.');
   }

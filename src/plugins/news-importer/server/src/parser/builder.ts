@@ -25,6 +25,7 @@ export class ArticleBuilder {
   byline: Byline = { reporters: [], editors: [], translators: [], desk: null };
   publishedAt: string | null = null;
   publishedAtPrecision: DatePrecision | null = null;
+  pageDate: string | null = null;
   dateline: string | null = null;
   readonly body: string[] = [];
   readonly photos: ParsedPhoto[] = [];

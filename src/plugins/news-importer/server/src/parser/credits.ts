@@ -82,7 +82,7 @@ export function matchCreditLine(text: string): string | null {
  * a social-media account (`(Twitter: @handle)`, the ABC pages on tempo.co; `(instagram/@handle)`); a
  * photographer's name in capitals (`(MOHAMMAD SYARRAFAH)`), Tempo's own style.
  */
-const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|foto\s*:|photo\s*:|(?:twitter|instagram|facebook|youtube|tiktok)\s*[:/]\s*@)/i;
+const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|(?:foto|photo|ilustrasi|illustration)\s*:|foto\s+(?:dok\.?|dokumentasi)\b|(?:twitter|instagram|facebook|youtube|tiktok)\s*[:/]\s*@)/i;
 
 /** A name in capitals: `MOHAMMAD SYARRAFAH`. */
 const CAPITALS_NAME = /^\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*$/u;

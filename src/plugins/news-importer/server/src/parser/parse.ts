@@ -363,6 +363,8 @@ function isRepeatableTitle(text: string): boolean {
     stripBullet(text) === text &&
     !INNER_SENTENCE_END.test(text) &&
     splitCaption(text, 'header') === null &&
+    // An image's credit printed twice (`TEMPO/Tony Hartawan`) is no headline.
+    matchCreditLine(text) === null &&
     parseDateLine(text) === null
   );
 }
@@ -473,9 +475,9 @@ function isUnlistedSection(s: ParseState, i: number): boolean {
   // The newsletter prints the rubric in capitals, then the date, then the headline.
   const capitals = line.text === line.text.toUpperCase() && /\p{Lu}/u.test(line.text);
   if (capitals && parseDateLine(next.text)?.ok === true) return isTitleLike(after.text) && after.text !== after.text.toUpperCase() && !isProse(after.text);
-  if (!isTitleLike(next.text) || lineFeatures(next.text).words < words + 2) return false;
+  if (!isTitleLike(next.text) || lineFeatures(next.text).words <= words) return false;
   // A deck under a short headline reads like a sentence; a headline under a rubric does not.
-  if (!isProse(next.text) && parseDateLine(after.text)?.ok === true) return true;
+  if (!isProse(next.text) && lineFeatures(next.text).words >= words + 2 && parseDateLine(after.text)?.ok === true) return true;
   // The 2024 redesign and Majalah Tempo AMP: rubric, headline, the deck (a sentence), then the date;
   // the deck settles it, whatever the headline's words.
   const dated = lines[i + 3];
@@ -544,12 +546,39 @@ function isMasthead(text: string): boolean {
   return MASTHEAD.test(text) || isOutletName(text);
 }
 
+/** How far under the headline the old template's byline block starts. */
+const PAGE_DATE_LOOKAHEAD = 8;
+
+/**
+ * tempo.co www's 2015–2019 template (and en.tempo.co's old one) prints the day's date at the top of
+ * every page, above the headline, with the byline block under the headline (`Reporter:` / `Editor:`
+ * labels, or a name and the `Font:` widget): that date is the day the page was copied, not the
+ * article's (a story of 4 September under `Saturday, 7 December 2019`). Kept as `pageDate`, with a
+ * warning; `publishedAt` stays null. True when line i was such a date.
+ */
+function tryPageDate(s: ParseState, i: number): boolean {
+  const { lines, b } = s;
+  const line = lines[i] as SourceLine;
+  const date = parseDateLine(line.text);
+  if (date === null || !date.ok || date.date.precision !== 'day') return false;
+  const title = lines[i + 1];
+  if (title === undefined || !isTitleLike(title.text) || parseDateLine(title.text) !== null) return false;
+  const template = lines.slice(i + 2, i + 2 + PAGE_DATE_LOOKAHEAD).some((l) => /^(?:reporter|editor)\s*:$/i.test(l.text) || /^font:?$/.test(lineKey(stripBullet(l.text))));
+  if (!template) return false;
+  b.discard(line, 'chrome');
+  b.pageDate = date.date.iso;
+  b.warn('PAGE_DATE', `"${line.text}" on line ${line.no} is the site's date of the day the page was copied, printed above the headline, not the article's publication date; publishedAt is left empty.`, line.no);
+  return true;
+}
+
 /** Region 1: furniture above the headline, then the headline. Returns the index after the title. */
 function readTitle(s: ParseState): number {
   const { lines, b } = s;
   const start = findHeaderStart(s);
   for (let k = 0; k < start; k++) {
     const line = lines[k] as SourceLine;
+    // The date line right above the headline belongs to it (a newsletter: date, title, …, the title again).
+    if (k === start - 1 && tryDate(s, line)) continue;
     const noise = classifyNoise(line.key);
     b.discard(line, noise?.reason ?? 'chrome');
   }
@@ -561,6 +590,7 @@ function readTitle(s: ParseState): number {
     const line = lines[i] as SourceLine;
     if (i === 0 && tryCrawlerPrefix(s, line)) continue;
     if (discardNoise(s, line)) continue;
+    if (i === start && b.section === null && tryPageDate(s, i)) continue;
     if (tryDate(s, line)) {
       dateUnderSection = sectionLine !== null;
       continue;
@@ -1197,7 +1227,8 @@ function refuseUnplacedPage(s: ParseState, evidence: OutletEvidence | null): voi
 /** Page-level warnings: what a reviewer should look at before publishing the import. */
 function finish(s: ParseState): void {
   const { b } = s;
-  if (b.publishedAt === null) b.warn('NO_DATE', 'The page has no date line; publishedAt is null.');
+  // PAGE_DATE already says why a page dated only at its top has no publication date.
+  if (b.publishedAt === null && b.pageDate === null) b.warn('NO_DATE', 'The page has no date line; publishedAt is null.');
   const { reporters, editors, translators, desk } = b.byline;
   if (reporters.length + editors.length + translators.length === 0 && desk === null) {
     b.warn('NO_BYLINE', 'The page credits nobody (no reporter, editor, translator or desk).');
@@ -1323,6 +1354,7 @@ function parseOrThrow(input: string | Uint8Array, options: ParseOptions): Traced
       byline: b.byline,
       publishedAt: b.publishedAt,
       publishedAtPrecision: b.publishedAtPrecision,
+      pageDate: b.pageDate,
       dateline: b.dateline,
       body: b.body,
       photos: b.photos,

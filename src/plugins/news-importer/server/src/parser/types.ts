@@ -28,6 +28,7 @@ export type ParseWarningCode =
   | 'DATE_OUT_OF_RANGE'
   | 'APPROX_DATE_DROPPED'
   | 'EXTRA_DATE_LINE'
+  | 'PAGE_DATE'
   | 'TRUNCATED';
 
 export interface Byline {
@@ -90,6 +91,12 @@ export interface ParsedArticle {
   /** ISO 8601 with the page's offset; midnight of the day when precision is `day`. */
   publishedAt: string | null;
   publishedAtPrecision: DatePrecision | null;
+  /**
+   * The date the site printed above the headline on the day the page was copied (tempo.co www's
+   * 2015–2019 template, en.tempo.co's old one): the day of the capture, not the article's date
+   * (`publishedAt` stays null). The importer dates an undated article by it when no capture time is given.
+   */
+  pageDate: string | null;
   dateline: string | null;
   body: string[];
   photos: ParsedPhoto[];

@@ -212,3 +212,54 @@ describe('holdout-7: read-also labels', () => {
     expect(article.readAlso.map((r) => r.title)).toEqual([link]);
   });
 });
+
+// ---------------------------------------------------------------- holdout-8
+
+describe('holdout-8: the date at the top of the 2015–2019 template', () => {
+  const header = (...byline: string[]): string => ['Sabtu, 7 Desember 2019', '', TITLE, '', ...byline, '', '  • Font:', '  • Ukuran Font: - +', `  • TEMPO.CO, Jakarta - ${P1}`, '', `    ${P2}`].join('\n');
+
+  it('keeps the day the page was copied as pageDate, not as the publication date', () => {
+    const article = parseArticle(header('Reporter:', 'Editor:', '', 'Rina Kartika'));
+    expect(article.publishedAt).toBeNull();
+    expect(article.pageDate).toBe('2019-12-07T00:00:00+07:00');
+    expect(article.warnings.map((w) => w.code)).toContain('PAGE_DATE');
+    expect(article.warnings.map((w) => w.code)).not.toContain('NO_DATE');
+  });
+
+  it('does so with a name and the Font widget under the headline too (en.tempo.co’s old template)', () => {
+    expect(parseArticle(header('Rina Kartika')).pageDate).toBe('2019-12-07T00:00:00+07:00');
+  });
+
+  it('still reads a newsletter’s edition date above its headline as the publication date', () => {
+    const article = parseArticle(['Selasa, 1 Februari 2022', TITLE, '', 'Rina Kartika', '', `    ${P1}`, '', `    ${P2}`].join('\n'));
+    expect(article.publishedAt).toBe('2022-02-01T00:00:00+07:00');
+    expect(article.pageDate).toBeNull();
+  });
+
+  it('keeps a date line right above a headline printed twice', () => {
+    const article = parseArticle(['Selasa, 1 Februari 2022', TITLE, '', 'Rina Kartika', '', '    COVER STORY', '', `    ${TITLE}`, '', `    ${P1}`, '', `    ${P2}`].join('\n'));
+    expect(article.title).toBe(TITLE);
+    expect(article.publishedAt).toBe('2022-02-01T00:00:00+07:00');
+  });
+});
+
+describe('holdout-8: credits and rubrics', () => {
+  it('never takes a credit printed twice for the headline', () => {
+    const article = parseArticle([TITLE, '', 'image-gnews', 'TEMPO/Budi Santoso', 'TEMPO/Budi Santoso', 'Iklan', '', `TEMPO Interaktif, Semarang - ${P1}`, '', P2].join('\n'));
+    expect(article.title).toBe(TITLE);
+    expect(article.photos[0]).toMatchObject({ caption: '', credit: 'TEMPO/Budi Santoso' });
+  });
+
+  it.each([
+    ['Ilustrasi kebakaran hutan. (ilustrasi: budi santoso, rina kartika)', 'ilustrasi: budi santoso, rina kartika'],
+    ['Suasana pendakian ke gunung.(foto dokumentasi Trip Bersama).', 'foto dokumentasi Trip Bersama'],
+  ])('takes the self-described credit out of %j', (line, credit) => {
+    const article = parseArticle([TITLE, '', 'Editor', '', 'Nurhadi', '', line, '', `TEMPO.CO, Jakarta - ${P1}`, '', P2].join('\n'));
+    expect(article.photos[0]?.credit).toBe(credit);
+  });
+
+  it('reads a one-word rubric above a two-word headline when the deck and the date follow', () => {
+    const article = parseArticle(['Seni', '', 'Mendaki Rinjani', '', DECK, '', '12 Juni 2022 | 00.00 WIB', '', `TEMPO.CO, Jakarta - ${P1}`, '', P2].join('\n'));
+    expect([article.section, article.title]).toEqual(['Seni', 'Mendaki Rinjani']);
+  });
+});
