@@ -128,10 +128,11 @@ export function isTailHeader(key: string): boolean {
 
 /**
  * The archive stamp Tempo's magazine and newspaper pages print under the header: `arsip tempo :
- * 174188580212.`, and on magz.tempo.co also with the rubric (`Letters. tempo : 176349473240.`).
+ * 174188580212.`, and on magz.tempo.co also with the rubric (`Letters. tempo : 176349473240.`), or
+ * with only the rubric's period left (`. tempo : 172896920879.`).
  * It names the archive record, never the article, wherever it stands.
  */
-const ARCHIVE_STAMP = /^(?:[\p{L}’']+\.?\s+){0,3}tempo\s*:\s*\d{6,}\.?$/iu;
+const ARCHIVE_STAMP = /^(?:\.\s*)?(?:[\p{L}’']+\.?\s+){0,3}tempo\s*:\s*\d{6,}\.?$/iu;
 
 /** Whether a line is an archive stamp (see ARCHIVE_STAMP). */
 export function isArchiveStamp(text: string): boolean {

@@ -133,6 +133,9 @@ export const RELATED_ITEM_CLOSERS: ReadonlySet<string> = new Set(['baca selengka
 /** A widget's id printed as text (`image-gnews`): lower-case words joined by hyphens, no spaces. */
 const WIDGET_ID = /^[a-z]{2,}(?:-[a-z]{2,})+$/;
 
+/** An icon's id printed as text, glued to its button's label: `material-symbols:fullscreenPerbesar`. */
+const ICON_ID = /^[a-z]{2,}(?:-[a-z]{2,})*:[a-z]{2,}(?:-[a-z]{2,})*(?:perbesar|zoom|share|bagikan)?$/;
+
 /** An image's alt text left as a line: `Logo ABC`, `logo tempo` (the word and one name). */
 const LOGO_ALT = /^logo\s+[\p{L}\d.+&-]{2,20}$/u;
 
@@ -167,7 +170,7 @@ export function classifyNoise(key: string): NoiseMatch | null {
   // `|`, `·`, `>`: a separator left alone on its line.
   // Also its mis-decoded form (`·` read as Thai `ยท`): no Latin letter, no digit.
   if (key.length <= 3 && !/[\p{Script=Latin}\p{N}]/u.test(key)) return WIDGET;
-  if (READING_TIME.test(key) || WIDGET_ID.test(key) || LOGO_ALT.test(key)) return WIDGET;
+  if (READING_TIME.test(key) || WIDGET_ID.test(key) || ICON_ID.test(key) || LOGO_ALT.test(key)) return WIDGET;
   const exact = EXACT.get(key);
   if (exact !== undefined) return BY_REASON[exact];
   if (PAYWALL.test(key)) return PAYWALL_MATCH;

@@ -845,7 +845,9 @@ const MIN_CUT_COPY_LENGTH = 40;
 function repeatsParagraph(bodyKeys: ReadonlySet<string>, key: string): boolean {
   if (bodyKeys.has(key)) return true;
   if (key.length < MIN_CUT_COPY_LENGTH || PARAGRAPH_END.test(key)) return false;
-  for (const earlier of bodyKeys) if (earlier.length > key.length && earlier.startsWith(key)) return true;
+  // Keys of long lines keep their case (input.ts): compare the cut copy's start without it.
+  const start = key.toLowerCase();
+  for (const earlier of bodyKeys) if (earlier.length > key.length && earlier.slice(0, key.length).toLowerCase() === start) return true;
   return false;
 }
 
@@ -896,7 +898,7 @@ function discardChrome(s: ParseState, from: number, end: number, kept: ReadonlyS
  * alone, then a line saying who the writer is (`Yopie Hidayat` / `Pemimpin redaksi tabloid …`). With
  * nobody credited in the header, the name is the writer. Returns the indexes of the lines it took.
  */
-const MIN_BIO_WORDS = 6;
+const MIN_BIO_WORDS = 2;
 function takeAuthorBox(s: ParseState, from: number, end: number): Set<number> {
   const taken = new Set<number>();
   if (s.b.byline.reporters.length > 0 || s.ambiguousNames.length > 0) return taken;
@@ -1049,7 +1051,10 @@ function readBody(s: ParseState, start: number, end: number): void {
         continue;
       }
     }
-    if (readAlsoList && isReadAlsoListItem(s, i, end)) {
+    // A title right under the previous one (no blank line between: one list under its `Baca juga:`), or
+    // the titles of a list that ends the article.
+    const listed = readAlsoList && s.lines[i - 1]?.no === line.no - 1 && isTitleLike(line.text) && !lineFeatures(line.text).sentenceEnd && lineFeatures(line.text).words <= MAX_READ_ALSO_WORDS;
+    if (readAlsoList && (listed || isReadAlsoListItem(s, i, end))) {
       b.addReadAlso(line, toReadAlso(line.text));
       continue;
     }

@@ -263,3 +263,30 @@ describe('holdout-8: credits and rubrics', () => {
     expect([article.section, article.title]).toEqual(['Seni', 'Mendaki Rinjani']);
   });
 });
+
+describe('holdout-8: Koran editorials, columns and read-also lists', () => {
+  const LONG = `${P1} Pompa tambahan dikirim dari gudang provinsi, tapi sebagian tertahan di pelabuhan karena cuaca buruk dan antrean kapal yang panjang sejak awal pekan.`;
+
+  it('drops the stamp left with its rubric’s period and the cut second printing of a long paragraph', () => {
+    const text = ['Ribut Pompa Air', '', P2, '', LONG, '', 'arsip tempo : 172896920879.', '', '. tempo : 172896920879.', '', P2, '', LONG.slice(0, 150), '', '...', '', 'Berlangganan untuk lanjutkan membaca.'].join('\n');
+    const article = parseArticle(text);
+    expect(article.body).toEqual([P2, LONG]);
+  });
+
+  it('reads a column’s author box with a short description, and an icon id glued to its label as furniture', () => {
+    const article = parseArticle(
+      ['Marginalia', '', 'Berita Tempo Plus', '', TITLE, '', DECK, '', '6 Agustus 2023 | 00.00 WIB', '', 'Ilustrasi Tempo/Budi Santoso', 'material-symbols:fullscreenPerbesar', 'Ilustrasi Tempo/Budi Santoso', '', LEAD, '',
+        'Berlangganan Tempo+ untuk membaca cerita lengkapnyaSudah Berlangganan? Masuk di sini', '  • Akses penuh seluruh artikel Tempo+', 'Lihat Benefit Lainnya', 'Rina Kartika Sari', '', 'Penulis dan relawan', '', 'close'].join('\n'),
+    );
+    expect(article.byline.reporters).toEqual(['Rina Kartika Sari']);
+    expect(article.body).toEqual([LEAD]);
+    expect(article.discarded.find((d) => d.text.startsWith('material-symbols'))?.reason).toBe('widget');
+  });
+
+  it('reads the titles listed right under `Baca juga:` as read-also links, the paragraph after them as body', () => {
+    const text = [TITLE, '', 'Rabu, 22 Agustus 2018 09:47 WIB', '', `TEMPO.CO, Jakarta - ${P1}`, '', 'Baca juga:', 'Pompa Kedua Tiba Pekan Depan', 'Warga Bantaran Sungai Mengungsi', '', P2].join('\n');
+    const article = parseArticle(text);
+    expect(article.readAlso.map((r) => r.title)).toEqual(['Pompa Kedua Tiba Pekan Depan', 'Warga Bantaran Sungai Mengungsi']);
+    expect(article.body).toEqual([P1, P2]);
+  });
+});
