@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { mayReadDrafts } from './index';
+import { keepAsJoin } from '../query/relation-filters';
 import { publicArticleWhere } from './visibility';
 
 /**
@@ -182,7 +183,8 @@ export function guardPublicRelationReads(strapi: Core.Strapi): void {
     }
     if (ARTICLE_PARTS.has(uid)) {
       // A photo's caption or a link of an article under embargo would tell its story early.
-      const ofVisibleArticle = { article: publicArticleWhere(new Date()) };
+      // Nearly every article is visible: as a join (one article per row), not a list of all of them.
+      const ofVisibleArticle = { article: keepAsJoin(publicArticleWhere(new Date())) };
       where = where === undefined ? ofVisibleArticle : { $and: [where, ofVisibleArticle] };
     }
     if (uid === REPORTER) {

@@ -17,9 +17,34 @@ import type { Core } from '@strapi/strapi';
  * - the relation goes through a plain link table keyed by `id` (morph relations are left alone).
  *
  * Every other clause keeps Strapi's own join, so results are identical and only the plan changes.
+ *
+ * The sub-query is the better plan when the clause picks few target rows (a reporter's slug). For a
+ * clause that most target rows satisfy, it is the worse one: SQLite lists every matching target row
+ * on each query. The public rule on a photo's or a related link's article (`{ article: <visible> }`,
+ * relation-guard.ts) became `id IN (select … where article_id IN (select id from articles where
+ * <visible>))`, a scan of every article per GraphQL request (340 ms at 100,000 articles); as Strapi's
+ * join it reads the one linked article of each queried row (under 1 ms). Such clauses are marked
+ * with `keepAsJoin` by the code that adds them, and left as joins here.
  */
 
 type Where = Record<string, unknown>;
+
+/**
+ * The mark `keepAsJoin` leaves on a clause: a non-enumerable property (Strapi's query builder reads
+ * only enumerable keys), under a registered symbol so a copy of this module loaded from elsewhere (a
+ * test importing the TypeScript source while the app runs from dist/) reads the same mark.
+ */
+const KEEP_AS_JOIN = Symbol.for('kabar.relation-filters.keepAsJoin');
+
+/**
+ * Marks a relation clause (the value under the relation's key) that most rows of its target satisfy,
+ * such as the visibility rule on a photo's article: the rewrite below leaves it as Strapi's join, which
+ * reads the linked row of each queried row instead of listing every matching target row. Returns the clause.
+ */
+export function keepAsJoin<T extends object>(clause: T): T {
+  Object.defineProperty(clause, KEEP_AS_JOIN, { value: true, enumerable: false });
+  return clause;
+}
 
 interface JoinTable {
   name: string;
@@ -119,8 +144,9 @@ export function rewriteRelationFilters(strapi: Core.Strapi, uid: string, where: 
       }
       const attribute = key.startsWith('$') ? undefined : attributes[key];
       const link = linkOf(attribute);
-      if (!link || !relationClauseRejectsNull(attribute!.target!, value)) {
-        // `$not` and every other key keep Strapi's own meaning, joins included.
+      const markedAsJoin = isRecord(value) && (value as { [KEEP_AS_JOIN]?: boolean })[KEEP_AS_JOIN] === true;
+      if (!link || markedAsJoin || !relationClauseRejectsNull(attribute!.target!, value)) {
+        // `$not`, clauses marked by keepAsJoin and every other key keep Strapi's own meaning, joins included.
         kept[key] = value;
         continue;
       }

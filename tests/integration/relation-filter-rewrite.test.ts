@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { paragraphs, ID_PARAGRAPHS } from '../helpers/builders';
+import { keepAsJoin } from '../../src/query/relation-filters';
 
 /**
  * src/query/relation-filters.ts rewrites relation clauses into id sub-queries. Each filter below runs
@@ -100,6 +101,8 @@ const CASES: { name: string; where: () => Record<string, unknown>; expected: str
   { name: '$not of a relation (kept)', where: () => ({ $not: { reporters: { slug: 'ani' } } }), expected: ['dua'], rewritten: false },
   { name: '$null through a relation (kept)', where: () => ({ reporters: { slug: { $null: true } } }), expected: ['tiga'], rewritten: false },
   { name: '$notIn through a relation (kept)', where: () => ({ reporters: { slug: { $notIn: ['ani'] } } }), expected: ['dua'], rewritten: false },
+  // Marked by the code that adds it (the public rule on a photo's article): most target rows match it.
+  { name: 'a clause marked keepAsJoin (kept)', where: () => ({ reporters: keepAsJoin({ slug: 'ani' }) }), expected: ['dua', 'satu'], rewritten: false },
 ];
 
 describe('relation filters as id sub-queries', () => {
