@@ -1,7 +1,8 @@
 /**
  * The news-importer page as an editor uses it, in Chromium against a production build:
  * log in, open the page, paste, preview, import, open in the Content Manager, import again
- * (unchanged), import from files (one broken), the history, English, and an admin without the permission.
+ * (unchanged), import from files (one broken), the history, English, undo from the history, and an
+ * admin without the permission.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -274,6 +275,22 @@ export async function runImporterScenarios(server: RunningServer, browsing: Brow
     await shot(p(), '10-result-en');
     await item.locator('[data-testid="item-open-link"]').click();
     await expectContentManagerTitle(p(), ENGLISH.title, 'en');
+  });
+
+  await test('undoes the English import with its Undo button in the history: the article is gone', async () => {
+    const englishArticles = async (): Promise<number> =>
+      (await adminApi<{ pagination: { total: number } }>(server, 'GET', '/content-manager/collection-types/api::article.article?locale=en&page=1&pageSize=10', token)).pagination.total;
+    const before = await englishArticles();
+    assert.ok(before >= 1, `the English import made an article (${before})`);
+    await p().goto(`${server.url}${PAGE_PATH}`);
+    const newest = p().locator('[data-testid="history-row"]').nth(0);
+    await expectText(newest, new RegExp(ENGLISH.title.slice(0, 20)));
+    p().once('dialog', (dialog) => void dialog.accept());
+    await newest.locator('[data-testid="history-undo"]').click();
+    await expectText(p().locator('[data-testid="undo-result"]'), /undone/i);
+    await eventually('English articles after the undo', englishArticles, (n) => n === before - 1);
+    await expectText(p().locator('[data-testid="history-row"]').nth(0), /Undone/);
+    await shot(p(), '11-undone-en');
   });
 
   await test('hides the menu entry and the page from an admin without the import permission', async () => {
