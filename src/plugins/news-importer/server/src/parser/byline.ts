@@ -35,7 +35,7 @@ const REP_OR_RED = /^(rep|red)\s*:\s*(.+)$/i;
  * What a writer is, printed after the name in an opinion piece's byline (`Oleh : Ilham Tirta,
  * Jurnalis Republika.co.id`, `…, Dosen Universitas …`): a description, not a second writer.
  */
-const WRITER_DESCRIPTION = /^(?:jurnalis|wartawan|wartawati|redaktur|dosen|guru|peneliti|pengamat|mahasiswa|mahasiswi|pegiat|aktivis|penulis|kolumnis|pemimpin|mantan|ekonom|analis|direktur|pendiri|journalist|lecturer|researcher|columnist|former|economist|analyst)\b/i;
+const WRITER_DESCRIPTION = /^(?:jurnalis|wartawan|wartawati|redaktur|dosen|guru|peneliti|pengamat|mahasiswa|mahasiswi|pegiat|aktivis|penulis|kolumnis|pemimpin|mantan|ekonom|analis|direktur|pendiri|ketua|wakil ketua|anggota|kepala|sekretaris|koordinator|journalist|lecturer|researcher|columnist|former|economist|analyst|chairman|director)\b/i;
 
 /** Whether a line describes a writer (`Pemimpin redaksi tabloid …`, `Dosen Universitas …`): an author box's second line. */
 export function isWriterDescription(text: string): boolean {
@@ -193,8 +193,12 @@ export function isJobTitle(text: string): boolean {
   return JOB_TITLE.test(text.trim());
 }
 
+const SIGN_OFF_STATUS = /\s*\((?:contributor|kontributor|koresponden|correspondent|magang|intern)\)$/i;
+
 /** Reads an all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`), or null. */
-export function matchSignOff(text: string): SignOff | null {
+export function matchSignOff(line: string): SignOff | null {
+  // `IRSYAN HASYIM (CONTRIBUTOR)`: the reporter's status is no part of the name.
+  const text = line.replace(SIGN_OFF_STATUS, '');
   if (text.length > MAX_SIGN_OFF_LENGTH || !SIGN_OFF.test(text) || !/\p{Lu}.*\p{Lu}/u.test(text)) return null;
   const parts = text.split('|').map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.some((p) => p.split(/\s+/).length > MAX_NAME_WORDS)) return null;

@@ -87,6 +87,20 @@ const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|(?:foto|p
 /** A name in capitals: `MOHAMMAD SYARRAFAH`. */
 const CAPITALS_NAME = /^\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*$/u;
 
+/** A credit glued to the caption's last sentence: `Baru.TEMPO/Nanang`, `2019./Tempo/SG`. */
+const GLUED_CREDIT = /(?<=[\p{Ll}\d)])\.\/?(?=\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*)?\s*\/[^/]{2,40}$)/u;
+
+/** An agency and the photographer separated by a pipe: `… 2021. TEMPO | Pribadi Wicaksono`. */
+const PIPED_TAIL = /[.!?]["”’)]?\s+([^.!?|]{2,25}?)\s*\|\s*(\p{Lu}[\p{L}.'’ -]{2,40})$/u;
+
+/** `… 2021. TEMPO | Pribadi Wicaksono`: only under the headline, only with a known agency. */
+function pipedCredit(text: string): CaptionSplit | null {
+  const m = PIPED_TAIL.exec(text);
+  if (m === null || !isPhotoAgency((m[1] as string).trim())) return null;
+  const credit = text.slice(m.index + m[0].indexOf(m[1] as string)).trim();
+  return { caption: text.slice(0, m.index + 1).trim(), credit, photographer: (m[2] as string).trim(), agency: (m[1] as string).trim(), pool: false, agencyOnly: false };
+}
+
 /** The archive stamp at the end of a caption line: ` tempo : 173077746725.` */
 const GLUED_ARCHIVE_STAMP = /\s+tempo\s*:\s*\d{6,}\.?$/i;
 
@@ -257,8 +271,12 @@ function slashCredit(text: string, region: CaptionRegion): CaptionSplit | null {
  * clear credit is, so ordinary paragraphs never turn into photos.
  */
 export function splitCaption(line: string, region: CaptionRegion): CaptionSplit | null {
-  // magz.tempo.co glues the archive stamp to the caption (`… ANTARA/Winda. tempo : 173077746725.`).
-  const text = line.replace(GLUED_ARCHIVE_STAMP, '');
+  // magz.tempo.co glues the archive stamp to the caption (`… ANTARA/Winda. tempo : 173077746725.`);
+  // a credit glued to the caption's last sentence (`… Terminal Baru.TEMPO/Nanang`, `… 2019./Tempo/SG`)
+  // gets its space back.
+  const text = line.replace(GLUED_ARCHIVE_STAMP, '').replace(GLUED_CREDIT, '. ');
+  const piped = region === 'header' ? pipedCredit(text) : null;
+  if (piped !== null) return piped;
   const last = text.charCodeAt(text.length - 1);
   const beforeDot = text.charCodeAt(text.length - 2);
   // `]` or `)`, possibly followed by a period.

@@ -744,6 +744,12 @@ function readHeader(s: ParseState, start: number, end: number): number {
       continue;
     }
     const afterName = lastLoneName === i - 1;
+    if (afterName && isWriterDescription(line.text) && !lineFeatures(line.text).sentenceEnd && lineFeatures(line.text).words <= MAX_AFFILIATION_WORDS + 2) {
+      // A columnist's position under the name (`Tulus Abadi` / `Ketua Pengurus Harian YLKI`): who the writer is, not a second writer.
+      b.assign(line, 'byline');
+      i++;
+      continue;
+    }
     const { reporters, editors, translators, desk } = b.byline;
     const nobodyCredited = reporters.length + editors.length + translators.length + s.ambiguousNames.length === 0 && (desk === null || s.deskFromOutletLine === true);
     const nameLines = (nobodyCredited || afterName) && b.photos.length === 0 ? tryLoneName(s, i, strongStart) : 0;

@@ -290,3 +290,27 @@ describe('holdout-8: Koran editorials, columns and read-also lists', () => {
     expect(article.body).toEqual([P1, P2]);
   });
 });
+
+// ---------------------------------------------------------------- holdout-9 (after its blind run)
+
+describe('holdout-9: credits glued or piped, positions and statuses', () => {
+  it.each([
+    ['Warga berbelanja di pasar tradisional Terminal Baru.TEMPO/Budi Santoso.', 'Warga berbelanja di pasar tradisional Terminal Baru.', 'TEMPO/Budi Santoso'],
+    ['Area pertambangan di Kutai Kartanegara, 27 Juni 2019./Tempo/Budi Santoso', 'Area pertambangan di Kutai Kartanegara, 27 Juni 2019.', 'Tempo/Budi Santoso'],
+    ['Ruas jalan di Malioboro begitu padat, Sabtu, 11 September 2021. TEMPO | Budi Santoso', 'Ruas jalan di Malioboro begitu padat, Sabtu, 11 September 2021.', 'TEMPO | Budi Santoso'],
+  ])('splits %j', (line, caption, credit) => {
+    const article = parseArticle([TITLE, '', 'Editor', '', 'Nurhadi', '', line, '', `TEMPO.CO, Jakarta - ${P1}`, '', P2].join('\n'));
+    expect(article.photos[0]).toMatchObject({ caption, credit, photographer: 'Budi Santoso' });
+  });
+
+  it('reads a columnist’s position under the name as who the writer is, not a second writer', () => {
+    const article = parseArticle([TITLE, '', 'Rina Kartika', 'Ketua Pengurus Harian Lembaga Konsumen', '', P1, '', P2].join('\n'));
+    expect(article.byline.reporters).toEqual(['Rina Kartika']);
+    expect(article.body).toEqual([P1, P2]);
+  });
+
+  it('reads a sign-off with the reporter’s status in brackets as the reporter', () => {
+    const article = parseArticle(wwwPage('Editor', '', 'Nurhadi').replace(P2, `${P2}\n\nRINA KARTIKA (CONTRIBUTOR)`));
+    expect(article.byline.reporters).toEqual(['RINA KARTIKA']);
+  });
+});
