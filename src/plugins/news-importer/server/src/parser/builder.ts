@@ -80,7 +80,7 @@ export class ArticleBuilder {
   addName(role: keyof Omit<Byline, 'desk'>, name: string): void {
     const list = this.byline[role];
     // The sign-off repeats the labelled reporter in capitals (`Friski Riana` … `FRISKI RIANA`): one person.
-    const same = (a: string): string => a.toLocaleLowerCase('id').replace(/\s+/g, ' ');
+    const same = (a: string): string => a.toLowerCase().replace(/\s+/g, ' ');
     if (!list.some((n) => same(n) === same(name))) list.push(name);
   }
 

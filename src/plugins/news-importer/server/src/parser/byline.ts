@@ -198,7 +198,7 @@ const SIGN_OFF_STATUS = /\s*\((?:contributor|kontributor|koresponden|corresponde
 /** Reads an all-caps sign-off (`MAYA AYU PUSPITASARI`, `ANTARA | DN`), or null. */
 export function matchSignOff(line: string): SignOff | null {
   // `IRSYAN HASYIM (CONTRIBUTOR)`: the reporter's status is no part of the name.
-  const text = line.replace(SIGN_OFF_STATUS, '');
+  const text = line.endsWith(')') ? line.replace(SIGN_OFF_STATUS, '') : line;
   if (text.length > MAX_SIGN_OFF_LENGTH || !SIGN_OFF.test(text) || !/\p{Lu}.*\p{Lu}/u.test(text)) return null;
   const parts = text.split('|').map((p) => p.trim()).filter((p) => p.length > 0);
   if (parts.some((p) => p.split(/\s+/).length > MAX_NAME_WORDS)) return null;

@@ -87,8 +87,31 @@ const SELF_DESCRIBED_CREDIT = /^(?:dok\.?|dokumentasi|istimewa|handout|(?:foto|p
 /** A name in capitals: `MOHAMMAD SYARRAFAH`. */
 const CAPITALS_NAME = /^\p{Lu}[\p{Lu}.'’-]*(?:\s+\p{Lu}[\p{Lu}.'’-]*)*$/u;
 
-/** A credit glued to the caption's last sentence: `Baru.TEMPO/Nanang`, `2019./Tempo/SG`. */
-const GLUED_CREDIT = /(?<=[\p{Ll}\d)])\.\/?(?=\p{Lu}[\p{L}]*(?:\s\p{Lu}[\p{L}]*)?\s*\/[^/]{2,40}$)/u;
+/** How far before the credit's slash a glued sentence end can be: an agency of two words. */
+const MAX_GLUED_AGENCY = 30;
+
+/**
+ * The caption line with a space between its last sentence and a credit glued to it (`… Terminal
+ * Baru.TEMPO/Nanang` → `… Terminal Baru. TEMPO/Nanang`, `… 2019./Tempo/SG` → `… 2019. Tempo/SG`);
+ * other lines unchanged. A scan back from the slash, not a regex over the line: it runs on every
+ * caption candidate.
+ */
+function ungluedCredit(text: string): string {
+  const slash = text.lastIndexOf('/');
+  if (slash < 2 || text.length - slash > 42) return text;
+  for (let k = slash - 1; k > 0 && k >= slash - MAX_GLUED_AGENCY; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 32) return text; // a space: the credit is not glued
+    if (c !== 46) continue; // a period
+    const before = text.charAt(k - 1);
+    const after = text.charAt(k + 1);
+    if (!/[\p{Ll}\d)]/u.test(before)) return text;
+    if (after === '/' && /\p{Lu}/u.test(text.charAt(k + 2))) return `${text.slice(0, k + 1)} ${text.slice(k + 2)}`;
+    if (/\p{Lu}/u.test(after)) return `${text.slice(0, k + 1)} ${text.slice(k + 1)}`;
+    return text;
+  }
+  return text;
+}
 
 /** An agency and the photographer separated by a pipe: `… 2021. TEMPO | Pribadi Wicaksono`. */
 const PIPED_TAIL = /[.!?]["”’)]?\s+([^.!?|]{2,25}?)\s*\|\s*(\p{Lu}[\p{L}.'’ -]{2,40})$/u;
@@ -274,14 +297,14 @@ export function splitCaption(line: string, region: CaptionRegion): CaptionSplit 
   // magz.tempo.co glues the archive stamp to the caption (`… ANTARA/Winda. tempo : 173077746725.`);
   // a credit glued to the caption's last sentence (`… Terminal Baru.TEMPO/Nanang`, `… 2019./Tempo/SG`)
   // gets its space back.
-  const text = line.replace(GLUED_ARCHIVE_STAMP, '').replace(GLUED_CREDIT, '. ');
-  const piped = region === 'header' ? pipedCredit(text) : null;
+  const text = ungluedCredit(line.replace(GLUED_ARCHIVE_STAMP, ''));
+  const piped = region === 'header' && text.includes('|') ? pipedCredit(text) : null;
   if (piped !== null) return piped;
   const last = text.charCodeAt(text.length - 1);
   const beforeDot = text.charCodeAt(text.length - 2);
   // `]` or `)`, possibly followed by a period.
   if (last === 93 || last === 41 || (last === 46 && (beforeDot === 93 || beforeDot === 41))) return bracketedCredit(text, region);
-  const split = slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? (socialTail(text) ?? agencyTail(text) ?? markedCredit(text)) : null);
+  const split = slashCredit(text, region) ?? labelledCredit(text) ?? (region === 'header' ? ((text.includes('@') ? socialTail(text) : null) ?? agencyTail(text) ?? markedCredit(text)) : null);
   return split === null ? null : { ...split, credit: withoutClosingPeriod(split.credit) };
 }
 

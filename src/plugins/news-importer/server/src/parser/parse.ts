@@ -214,6 +214,9 @@ function readBylineBlock(s: ParseState, start: number, end: number, first: Bylin
   return i;
 }
 
+/** A writer's name is short; longer lines are never a repeated name. */
+const MAX_NAME_LENGTH = 60;
+
 /** An affiliation under a writer's name (`Pusat Studi Perkotaan`, `Universitas Trisakti`): a few words, no sentence. */
 const MAX_AFFILIATION_WORDS = 6;
 
@@ -224,9 +227,12 @@ const MAX_AFFILIATION_WORDS = 6;
  */
 function repeatedWriter(s: ParseState, i: number, end: number): number {
   const line = s.lines[i] as SourceLine;
-  const same = (name: string): boolean => name.toLocaleLowerCase('id') === line.text.toLocaleLowerCase('id');
-  const credited = [...s.b.byline.reporters, ...s.b.byline.editors, ...s.ambiguousNames.map((n) => n.name)];
-  if (!credited.some(same)) return 0;
+  if (line.text.length > MAX_NAME_LENGTH) return 0;
+  const text = line.text.toLowerCase();
+  const same = (name: string): boolean => name.length === text.length && name.toLowerCase() === text;
+  const { reporters, editors } = s.b.byline;
+  if (reporters.length + editors.length + s.ambiguousNames.length === 0) return 0;
+  if (!reporters.some(same) && !editors.some(same) && !s.ambiguousNames.some((n) => same(n.name))) return 0;
   s.b.assign(line, 'byline');
   const next = s.lines[i + 1];
   if (next === undefined || i + 1 >= end || next.no !== line.no + 1) return 1;
@@ -253,7 +259,7 @@ function addCaption(s: ParseState, line: SourceLine, text: string, region: 'head
     return true;
   }
   // An image whose only text is its credit (`TEMPO/Aditia Noviansyah`): a photo without a caption.
-  const bare = region === 'header' ? matchCreditLine(text) : null;
+  const bare = region === 'header' && text.includes('/') ? matchCreditLine(text) : null;
   const bareParts = bare === null || bare !== withoutClosingPeriod(text) ? null : parseCredit(bare);
   const split: CaptionSplit | null = bareParts !== null && !bareParts.agencyOnly ? { caption: '', credit: bare as string, ...bareParts } : splitCaption(text, region);
   if (split === null && region === 'body') return false;
@@ -363,9 +369,9 @@ function isRepeatableTitle(text: string): boolean {
     stripBullet(text) === text &&
     !INNER_SENTENCE_END.test(text) &&
     splitCaption(text, 'header') === null &&
+    parseDateLine(text) === null &&
     // An image's credit printed twice (`TEMPO/Tony Hartawan`) is no headline.
-    matchCreditLine(text) === null &&
-    parseDateLine(text) === null
+    !(text.includes('/') && matchCreditLine(text) !== null)
   );
 }
 
@@ -766,8 +772,9 @@ function readHeader(s: ParseState, start: number, end: number): number {
     }
     const isCaption = b.captionKeys.has(line.key) || splitCaption(text, 'header') !== null;
     // The deck stands before the byline and the date; tempo.co's longform prints it between the two.
-    const deckBeforeByline = !metaSeen || (isDeckSentence(line.text) && metaFollows(s, i + 1, strongStart));
-    if (deckBeforeByline && b.subtitle === null && !isCaption && b.photos.length === 0 && (hasStrong || metaFollows(s, i + 1, strongStart))) {
+    const deckSlot = b.subtitle === null && !isCaption && b.photos.length === 0 && (!metaSeen || isDeckSentence(line.text));
+    const follows = deckSlot && metaFollows(s, i + 1, strongStart);
+    if (deckSlot && (!metaSeen || follows) && (hasStrong || follows)) {
       b.subtitle = line.text;
       b.assign(line, 'subtitle');
       i++;
@@ -907,7 +914,8 @@ function discardChrome(s: ParseState, from: number, end: number, kept: ReadonlyS
 const MIN_BIO_WORDS = 2;
 function takeAuthorBox(s: ParseState, from: number, end: number): Set<number> {
   const taken = new Set<number>();
-  if (s.b.byline.reporters.length > 0 || s.ambiguousNames.length > 0) return taken;
+  // Only under a paywall's offer, where the 2024 redesign prints it.
+  if (s.truncatedAt === null || s.b.byline.reporters.length > 0 || s.ambiguousNames.length > 0) return taken;
   for (let j = from; j + 1 < end; j++) {
     const line = s.lines[j] as SourceLine;
     const next = s.lines[j + 1] as SourceLine;
