@@ -9,7 +9,7 @@ import { registerPublishedOnlyGraphql } from './published-only';
 import { guardPublicRelationReads } from './published-only/relation-guard';
 import { batchGraphqlRelationLoads } from './graphql/batched-relations';
 import { rewriteRelationFiltersOnRead } from './query/relation-filters';
-import { registerFrontendGraphql } from './extensions/graphql';
+import { registerFrontendGraphql } from './graphql/article-by-slug';
 import { holdBootLockThroughBootstrap, releaseBootLock } from './bootstrap/boot-lock';
 import { ensureReadVersion } from './read-cache/version';
 import { ensureOutboxTable, startOutboxDrainer, stopOutboxDrainer } from './cache/outbox';

@@ -1,7 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { mayReadDrafts, readAsServer } from '../../published-only';
-import { oldestFirst } from '../../api/article/page/repository';
-import type { ArticleService } from '../../api/article/services/article';
+import { mayReadDrafts, readAsServer } from '../published-only';
+import { oldestFirst } from '../api/article/page/repository';
+import type { ArticleService } from '../api/article/services/article';
 
 /**
  * GraphQL parity of the REST article page: `articleBySlug(slug, locale, fallback)` answers the same
