@@ -114,12 +114,17 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
     return typeof generate === 'function' ? String(generate()) : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
   }
 
+  /** Who made a record and when: the part every record shares. */
+  function stamp(actor: ImportActor) {
+    const who = importedBy(actor);
+    const now = new Date();
+    return { importedById: who.id, importedByName: clip(who.name), actor: clip(who.actor), via: who.via, createdAt: now, updatedAt: now, publishedAt: now };
+  }
+
   return {
     /** Records one import, finished or failed. */
     async record(entry: ImportEntry): Promise<void> {
-      const who = importedBy(entry.actor);
       const { report, error } = entry;
-      const now = new Date();
       await records().create({
         data: {
           documentId: newDocumentId(),
@@ -140,21 +145,13 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
           warnings: report?.warnings ?? [],
           changes: entry.changes,
           undo: entry.undo ?? null,
-          importedById: who.id,
-          importedByName: clip(who.name),
-          actor: clip(who.actor),
-          via: who.via,
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: now,
+          ...stamp(entry.actor),
         } as never,
       });
     },
 
     /** Records that an undo deleted or restored an article of a batch (action `undone`, the batch's id). Joins the caller's transaction. */
     async recordUndo(entry: UndoEntry): Promise<void> {
-      const who = importedBy(entry.actor);
-      const now = new Date();
       await records().create({
         data: {
           documentId: newDocumentId(),
@@ -172,13 +169,7 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
           warnings: [],
           changes: null,
           undo: null,
-          importedById: who.id,
-          importedByName: clip(who.name),
-          actor: clip(who.actor),
-          via: who.via,
-          createdAt: now,
-          updatedAt: now,
-          publishedAt: now,
+          ...stamp(entry.actor),
         } as never,
       });
     },
