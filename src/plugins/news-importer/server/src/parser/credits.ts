@@ -212,7 +212,11 @@ function bracketedCredit(text: string, region: CaptionRegion): CaptionSplit | nu
     if (parts.agencyOnly && region === 'body') return null;
     return { caption, credit, ...parts };
   }
-  if (SELF_DESCRIBED_CREDIT.test(credit)) return { caption, credit, photographer: null, agency: null, pool: false, agencyOnly: false };
+  if (SELF_DESCRIBED_CREDIT.test(credit)) {
+    // `(Foto: Red Bull Racing)`: the credit without its label, as after `Foto:` on a line of its own.
+    const unlabelled = credit.replace(/^(?:foto|photo)\s*:\s*/i, '');
+    return { caption, credit: unlabelled, photographer: null, agency: isPhotoAgency(unlabelled) ? unlabelled : null, pool: false, agencyOnly: false };
+  }
   if (CAPITALS_NAME.test(credit) && wordCount(credit) >= 2 && wordCount(credit) <= 4) return { caption, credit, photographer: credit, agency: null, pool: false, agencyOnly: false };
   return null;
 }

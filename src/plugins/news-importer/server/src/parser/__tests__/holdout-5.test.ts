@@ -314,3 +314,11 @@ describe('holdout-9: credits glued or piped, positions and statuses', () => {
     expect(article.byline.reporters).toEqual(['RINA KARTIKA']);
   });
 });
+
+describe('holdout-10 (after its blind run)', () => {
+  it('takes the label off a bracketed `(Foto: …)` credit', () => {
+    const line = 'Pembalap mengukuhkan kemenangan keenam berturut-turut di Silverstone. (Foto: Tim Balap Merah)';
+    const article = parseArticle([TITLE, '', 'Editor', '', 'Nurhadi', '', line, line, '', `TEMPO.CO, Jakarta - ${P1}`, '', P2].join('\n'));
+    expect(article.photos[0]).toMatchObject({ caption: 'Pembalap mengukuhkan kemenangan keenam berturut-turut di Silverstone.', credit: 'Tim Balap Merah' });
+  });
+});
