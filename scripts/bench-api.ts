@@ -25,6 +25,7 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../src/plugins/news-importer/server/src/utils';
 import { APP_DIR, bootStrapi, stopStrapi } from './lib/boot';
 import { shareCell, verdict } from './lib/bench-verdict';
+import { parseLoadOptions, type LoadOptions } from './lib/load-options';
 import { multiplyArticles } from './lib/multiply-articles';
 import { makeTempoPage } from './lib/tempo-pages';
 
@@ -32,36 +33,25 @@ import { makeTempoPage } from './lib/tempo-pages';
 
 type Db = 'sqlite' | 'postgres';
 
-interface Options {
+interface Options extends LoadOptions {
   articles: number;
   db: Db;
-  duration: number;
-  connections: number;
-  skipBuild: boolean;
 }
 
 const IMPORTED = 1000;
 const USAGE = 'Usage: npm run bench:api [-- --articles N] [--db sqlite|postgres] [--duration SECONDS] [--connections C] [--skip-build]';
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { articles: IMPORTED, db: 'sqlite', duration: 10, connections: 10, skipBuild: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const number = (): number => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a whole number ≥ 1.\n${USAGE}`);
-      return value;
-    };
-    if (arg === '--articles') options.articles = number();
-    else if (arg === '--duration') options.duration = number();
-    else if (arg === '--connections') options.connections = number();
-    else if (arg === '--skip-build') options.skipBuild = true;
-    else if (arg === '--db') {
-      const db = argv[++i];
+  const options = parseLoadOptions<Options>(argv, { articles: IMPORTED, db: 'sqlite', duration: 10, connections: 10, skipBuild: false }, USAGE, {
+    '--articles': (read, o) => {
+      o.articles = read.wholeNumber();
+    },
+    '--db': (read, o) => {
+      const db = read.text();
       if (db !== 'sqlite' && db !== 'postgres') throw new Error(`--db is sqlite or postgres.\n${USAGE}`);
-      options.db = db;
-    } else throw new Error(`Unknown option ${arg}.\n${USAGE}`);
-  }
+      o.db = db;
+    },
+  });
   if (options.articles < IMPORTED || options.articles % IMPORTED !== 0) throw new Error(`--articles must be a multiple of ${IMPORTED}.\n${USAGE}`);
   return options;
 }

@@ -16,31 +16,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { APP_DIR } from '../tests/helpers/production';
 import { startCluster, type Cluster } from '../tests/cluster/harness';
+import { parseLoadOptions, type LoadOptions } from './lib/load-options';
 
-interface Options {
-  duration: number;
-  connections: number;
-  skipBuild: boolean;
-}
+type Options = LoadOptions;
 
 const USAGE = 'Usage: npm run bench:cluster [-- --duration SECONDS] [--connections C] [--skip-build]';
 const ADMIN = { email: 'redaksi@example.com', password: 'Sandi-Bench-Kluster-2026', firstname: 'Bench', lastname: 'Kluster' };
 
 function parseOptions(argv: readonly string[]): Options {
-  const options: Options = { duration: 10, connections: 10, skipBuild: false };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    const number = (): number => {
-      const value = Number(argv[++i]);
-      if (!Number.isInteger(value) || value < 1) throw new Error(`${arg} needs a whole number ≥ 1.\n${USAGE}`);
-      return value;
-    };
-    if (arg === '--duration') options.duration = number();
-    else if (arg === '--connections') options.connections = number();
-    else if (arg === '--skip-build') options.skipBuild = true;
-    else throw new Error(`Unknown option ${arg}.\n${USAGE}`);
-  }
-  return options;
+  return parseLoadOptions<Options>(argv, { duration: 10, connections: 10, skipBuild: false }, USAGE);
 }
 
 interface AutocannonResult {
