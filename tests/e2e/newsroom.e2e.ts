@@ -10,8 +10,8 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { adminApi, APP_DIR, createRunner, type Browsing, type RunningServer, type TestResult } from './harness';
 import { eventually, logIn, shot, SUPER_ADMIN, SUPPLIED_FILE, SUPPLIED_TITLE, tokenOf } from './importer.e2e';
+import { SEED_SLUG } from '../helpers/seed';
 
-const SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
 const CORRECTION = {
   kind: 'koreksi',
   text: 'Sebelumnya tertulis Menteri Pertahanan; yang benar Menteri Luar Negeri.',
@@ -89,7 +89,7 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
       // The Content Manager's labels are Indonesian anyway; this makes its own menus Indonesian too.
       await adminApi(server, 'PUT', '/admin/users/me', token, { preferedLanguage: 'id' });
       await adminApi(server, 'POST', '/news-importer/import', token, { text: fs.readFileSync(SUPPLIED_FILE, 'utf8'), fileName: 'seed.txt' });
-      const page = await getJson(server, `/api/articles/slug/${SLUG}?locale=id`);
+      const page = await getJson(server, `/api/articles/slug/${SEED_SLUG}?locale=id`);
       assert.equal(page.status, 200);
       const data = page.body.data as { documentId: string; title: string; corrections: Correction[] };
       assert.equal(data.title, SUPPLIED_TITLE);
@@ -101,7 +101,7 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
       assert.equal(rows.length, 1, 'the other article is published');
       other = rows[0]!;
       const rss = await getText(server, '/api/feeds/rss?locale=id');
-      assert.ok(rss.text.includes(`/id/${SLUG}</link>`), 'listed in the RSS feed');
+      assert.ok(rss.text.includes(`/id/${SEED_SLUG}</link>`), 'listed in the RSS feed');
       assert.ok(rss.text.includes(`/id/${other.slug}</link>`), 'the other article is listed in the RSS feed');
     },
     { required: true }
@@ -140,7 +140,7 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
   await test('the page and its JSON-LD show the correction; the RSS feed still lists the article', async () => {
     const page = await eventually(
       'the corrections on the page',
-      () => getJson(server, `/api/articles/slug/${SLUG}?locale=id`),
+      () => getJson(server, `/api/articles/slug/${SEED_SLUG}?locale=id`),
       (answer) => ((answer.body.data as { corrections?: unknown[] } | undefined)?.corrections ?? []).length > 0,
       5_000
     );
@@ -149,13 +149,13 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
     assert.deepEqual(corrections.map(({ kind, text, issuedAt }) => ({ kind, text, issuedAt })), [
       { kind: CORRECTION.kind, text: CORRECTION.text, issuedAt: CORRECTION.issuedAt },
     ]);
-    const jsonld = await getJson(server, `/api/articles/slug/${SLUG}/jsonld?locale=id`);
+    const jsonld = await getJson(server, `/api/articles/slug/${SEED_SLUG}/jsonld?locale=id`);
     assert.equal(jsonld.status, 200);
     assert.deepEqual(jsonld.body.correction, [{ '@type': 'CorrectionComment', text: CORRECTION.text, datePublished: CORRECTION.datePublished }]);
     assert.ok(String(jsonld.body.dateModified) >= CORRECTION.datePublished, `dateModified ${String(jsonld.body.dateModified)}`);
     const rss = await getText(server, '/api/feeds/rss?locale=id');
     assert.equal(rss.status, 200);
-    assert.ok(rss.text.includes(`/id/${SLUG}</link>`), 'still in the RSS feed');
+    assert.ok(rss.text.includes(`/id/${SEED_SLUG}</link>`), 'still in the RSS feed');
   });
 
   await test('withdraws another article (Dicabut pada, Alasan pencabutan) and publishes', async () => {
@@ -177,8 +177,8 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
     const rss = await getText(server, '/api/feeds/rss?locale=id');
     assert.equal(rss.status, 200);
     assert.ok(!rss.text.includes(other.slug) && !rss.text.includes(OTHER_TITLE), 'gone from the RSS feed');
-    assert.ok(rss.text.includes(`/id/${SLUG}</link>`), 'the corrected article is still in the RSS feed');
-    assert.equal((await getJson(server, `/api/articles/slug/${SLUG}?locale=id`)).status, 200);
+    assert.ok(rss.text.includes(`/id/${SEED_SLUG}</link>`), 'the corrected article is still in the RSS feed');
+    assert.equal((await getJson(server, `/api/articles/slug/${SEED_SLUG}?locale=id`)).status, 200);
   });
 
   await context.close();

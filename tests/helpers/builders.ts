@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { SEED_SLUG } from './seed';
 
 /** Blocks for the rich-text `body`: one paragraph node per paragraph, text only. */
 export const paragraphs = (...texts: string[]): unknown[] =>
@@ -31,7 +32,7 @@ export async function createArticleGraph(
   options: { slug?: string; title?: string; status?: Status; english?: boolean } = {}
 ): Promise<ArticleGraph> {
   const status: Status = options.status ?? 'published';
-  const slug = options.slug ?? 'cina-dan-rusia-janji-akan-saling-dukung';
+  const slug = options.slug ?? SEED_SLUG;
   const docs = <T extends string>(uid: T) => strapi.documents(uid as never);
 
   const reporter = async (name: string, slugValue: string, kind: 'person' | 'desk'): Promise<string> => {

@@ -7,6 +7,7 @@ import Parser from 'rss-parser';
 import { uploadTestImage } from '../helpers/media';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph, paragraphs } from '../helpers/builders';
+import { SEED_SLUG } from '../helpers/seed';
 import { validAtom, validNinjs, validSitemap, validSitemapIndex, wellFormed } from '../helpers/validators';
 
 /**
@@ -17,7 +18,6 @@ import { validAtom, validNinjs, validSitemap, validSitemapIndex, wellFormed } fr
  */
 
 const SITE = 'https://kabar.example/{locale}/{slug}';
-const GRAPH_SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
 const EN_SLUG = 'china-and-russia-pledge-mutual-support';
 const HOSTILE_SLUG = 'judul-berbahaya';
 const HOSTILE_TITLE = 'Ada <script>alert(1)</script> & "kutip" ]]> di sini\u0001';
@@ -85,7 +85,7 @@ describe('RSS 2.0', () => {
     expect(feed.items.slice(0, 4).map((item) => item.link)).toEqual([
       `https://kabar.example/id/${RECENT_SLUG}`,
       `https://kabar.example/id/${HOSTILE_SLUG}`,
-      `https://kabar.example/id/${GRAPH_SLUG}`,
+      `https://kabar.example/id/${SEED_SLUG}`,
       `https://kabar.example/id/arsip-${FILLERS - 1}`,
     ]);
     // 50 = the recent, the hostile and the graph article, and the 47 newest fillers.
@@ -94,7 +94,7 @@ describe('RSS 2.0', () => {
 
   it('gives title, summary, authors, section, a WIB date and the lead image of an item', async () => {
     const feed = await parser.parseString(text(await get('/api/feeds/rss?locale=id')));
-    const item = feed.items.find((entry) => entry.link?.endsWith(GRAPH_SLUG))!;
+    const item = feed.items.find((entry) => entry.link?.endsWith(SEED_SLUG))!;
     expect(item.title).toBe('Cina dan Rusia Janji Akan Saling Dukung');
     expect(item.contentSnippet ?? item.content).toBe('Beijing berjanji membantu Moskow');
     expect((item as unknown as { creators: string[] }).creators).toEqual(['Tempo.co']);
@@ -119,7 +119,7 @@ describe('RSS 2.0', () => {
   it('narrows to one section', async () => {
     const feed = await parser.parseString(text(await get('/api/feeds/rss?locale=id&section=Internasional')));
     expect(feed.title).toBe('Kabar Uji: Internasional');
-    expect(feed.items.map((item) => item.link)).toEqual([`https://kabar.example/id/${HOSTILE_SLUG}`, `https://kabar.example/id/${GRAPH_SLUG}`]);
+    expect(feed.items.map((item) => item.link)).toEqual([`https://kabar.example/id/${HOSTILE_SLUG}`, `https://kabar.example/id/${SEED_SLUG}`]);
     const none = await parser.parseString(text(await get('/api/feeds/rss?locale=id&section=Olahraga')));
     expect(none.items).toHaveLength(0);
   });
@@ -154,7 +154,7 @@ describe('Atom', () => {
     expect(validAtom(text(response))).toEqual({ valid: true, errors: '' });
     const feed = await parser.parseString(text(response));
     expect(feed.items).toHaveLength(50);
-    const item = feed.items.find((entry) => entry.link === `https://kabar.example/id/${GRAPH_SLUG}`)!;
+    const item = feed.items.find((entry) => entry.link === `https://kabar.example/id/${SEED_SLUG}`)!;
     expect(item.title).toBe('Cina dan Rusia Janji Akan Saling Dukung');
     expect((item as unknown as { author: string }).author).toBe('Tempo.co');
     expect(item.summary).toBe('Beijing berjanji membantu Moskow');
@@ -221,13 +221,13 @@ describe('sitemaps', () => {
     const page2 = text(await get('/api/sitemap/articles.xml?locale=id&page=2'));
     const page3 = text(await get('/api/sitemap/articles.xml?locale=id&page=3'));
     expect(validSitemap(page3)).toEqual({ valid: true, errors: '' });
-    const graphEntry = (page2 + page3).match(new RegExp(`<url><loc>https://kabar\\.example/id/${GRAPH_SLUG}</loc>.*?</url>`))![0];
+    const graphEntry = (page2 + page3).match(new RegExp(`<url><loc>https://kabar\\.example/id/${SEED_SLUG}</loc>.*?</url>`))![0];
     expect(graphEntry).toContain(`<xhtml:link rel="alternate" hreflang="en" href="https://kabar.example/en/${EN_SLUG}"`);
-    expect(graphEntry).toContain(`<xhtml:link rel="alternate" hreflang="id" href="https://kabar.example/id/${GRAPH_SLUG}"`);
+    expect(graphEntry).toContain(`<xhtml:link rel="alternate" hreflang="id" href="https://kabar.example/id/${SEED_SLUG}"`);
     const english = text(await get('/api/sitemap/articles.xml?locale=en'));
     expect(validSitemap(english)).toEqual({ valid: true, errors: '' });
     expect(english).toContain(`<loc>https://kabar.example/en/${EN_SLUG}</loc>`);
-    expect(english).toContain(`hreflang="id" href="https://kabar.example/id/${GRAPH_SLUG}"`);
+    expect(english).toContain(`hreflang="id" href="https://kabar.example/id/${SEED_SLUG}"`);
   });
 
   it('answers 404 past the last page and 400 for a page that is not a positive whole number', async () => {
@@ -245,7 +245,7 @@ describe('sitemaps', () => {
     expect(validSitemap(xml)).toEqual({ valid: true, errors: '' });
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
     expect(locs).toContain(`https://kabar.example/id/${RECENT_SLUG}`);
-    expect(locs).not.toContain(`https://kabar.example/id/${GRAPH_SLUG}`);
+    expect(locs).not.toContain(`https://kabar.example/id/${SEED_SLUG}`);
     expect(xml).toContain(
       `<news:publication><news:name>Kabar Uji</news:name><news:language>id</news:language></news:publication>`
     );
@@ -255,7 +255,7 @@ describe('sitemaps', () => {
 
 describe('IPTC ninjs', () => {
   it('answers the bare ninjs 2.2 object of an article, valid against IPTC\'s JSON Schema', async () => {
-    const response = await get(`/api/articles/slug/${GRAPH_SLUG}/ninjs?locale=id`);
+    const response = await get(`/api/articles/slug/${SEED_SLUG}/ninjs?locale=id`);
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toBe('application/json; charset=utf-8');
     expect(validNinjs(response.body)).toEqual({ valid: true, errors: '' });
@@ -282,7 +282,7 @@ describe('IPTC ninjs', () => {
     });
     expect(item.uri).toMatch(/^urn:kabar:article:[a-z0-9]+:id$/);
     expect(item.versioncreated).toMatch(/\+07:00$/);
-    expect(item.altids).toContainEqual({ role: 'url', value: `https://kabar.example/id/${GRAPH_SLUG}` });
+    expect(item.altids).toContainEqual({ role: 'url', value: `https://kabar.example/id/${SEED_SLUG}` });
     expect(item.bodies.find((body: { contenttype: string }) => body.contenttype === 'text/plain').value).toMatch(/^Menteri Luar Negeri Cina Wang Yi/);
     expect(item.associations.map((photo: { name: string; type: string; by: string; copyrightholder: string }) => [photo.name, photo.type, photo.by, photo.copyrightholder])).toEqual([
       ['featureimage', 'picture', 'Stefani Reynolds/Pool via REUTERS', 'REUTERS'],
@@ -297,9 +297,9 @@ describe('IPTC ninjs', () => {
     expect(hostile.body.headlines[0].value).toBe(HOSTILE_TITLE);
     expect(hostile.body.bodies[0].value).not.toContain('<script>');
     expect((await get(`/api/articles/slug/rancangan-${SECRET}/ninjs?status=draft`)).status).toBe(404);
-    const first = await get(`/api/articles/slug/${GRAPH_SLUG}/ninjs`);
+    const first = await get(`/api/articles/slug/${SEED_SLUG}/ninjs`);
     expect(first.headers.etag).toMatch(/^W\/"/);
-    expect((await get(`/api/articles/slug/${GRAPH_SLUG}/ninjs`).set('If-None-Match', first.headers.etag as string)).status).toBe(304);
+    expect((await get(`/api/articles/slug/${SEED_SLUG}/ninjs`).set('If-None-Match', first.headers.etag as string)).status).toBe(304);
   });
 });
 

@@ -6,13 +6,13 @@ import sharp from 'sharp';
 import { uploadTestImage } from '../helpers/media';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph, paragraphs, type ArticleGraph } from '../helpers/builders';
+import { SEED_SLUG } from '../helpers/seed';
 
 /**
  * The frontend API (README, "Frontend API"): the article page by slug, its JSON-LD, GraphQL parity,
  * conditional GETs and the language fallback, on the seeded Tempo article and on built articles.
  */
 
-const SEED_SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
 const BUILT_SLUG = 'uji-halaman-artikel';
 const EN_SLUG = 'china-and-russia-pledge-mutual-support';
 const SITE = 'https://kabar.example/{locale}/{slug}';

@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { adminToken, rowCounts } from '../helpers/admin';
-import { SEED_FILE_NAME, SEED_TEXT } from '../helpers/seed';
+import { SEED_FILE_NAME, SEED_SLUG, SEED_TEXT } from '../helpers/seed';
 import { getService } from '../../src/plugins/news-importer/server/src/utils';
 
 const SEED_FILE = SEED_FILE_NAME;
@@ -65,7 +65,7 @@ describe('recording imports made through the admin route', () => {
       title: SEED_TITLE,
       outcome: 'ok',
       error: null,
-      article: { documentId: first.body.documentId, locale: 'id', slug: 'cina-dan-rusia-janji-akan-saling-dukung', status: 'published' },
+      article: { documentId: first.body.documentId, locale: 'id', slug: SEED_SLUG, status: 'published' },
       warningCount: 0,
       importedBy: { via: 'admin', actor: expect.stringMatching(/^admin:\d+$/), id: expect.any(Number), name: 'Uji strapi-super-admin' },
       source: 'file',

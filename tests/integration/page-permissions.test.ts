@@ -1,13 +1,14 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph } from '../helpers/builders';
+import { SEED_SLUG } from '../helpers/seed';
 
 /**
  * The article page's cache must follow the public role's permissions: a page built while the public
  * could read reporters must not be served after that permission is revoked, and the reverse.
  */
 
-const PAGE = '/api/articles/slug/cina-dan-rusia-janji-akan-saling-dukung';
+const PAGE = `/api/articles/slug/${SEED_SLUG}`;
 const RELATION_TYPES = ['api::reporter.reporter', 'api::photo.photo', 'api::related-link.related-link'];
 
 let app: TestApp;

@@ -2,6 +2,7 @@ import { getIntrospectionQuery } from 'graphql';
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph, paragraphs, type ArticleGraph } from '../helpers/builders';
+import { SEED_SLUG } from '../helpers/seed';
 
 /**
  * Issue 9, adversarial callers: a GraphQL query within the depth limit, or a REST populate, that
@@ -11,7 +12,6 @@ import { createArticleGraph, paragraphs, type ArticleGraph } from '../helpers/bu
  * The content is the shape of the finding: 120 articles, the desk byline (Tempo.co) on 79 of them.
  */
 
-const SLUG = 'cina-dan-rusia-janji-akan-saling-dukung';
 const ARTICLES = 120;
 const DESK_ARTICLES = 79;
 
@@ -87,14 +87,14 @@ describe('GraphQL cost limit', () => {
   });
 
   it('lets the article page through', async () => {
-    const response = await graphql(ARTICLE_PAGE, { slug: SLUG, locale: 'id' });
+    const response = await graphql(ARTICLE_PAGE, { slug: SEED_SLUG, locale: 'id' });
     expect(response.status).toBe(200);
     expect(response.body.errors).toBeUndefined();
     const article = response.body.data.articleBySlug;
     expect(article).toMatchObject({
       documentId: graph.articleId,
       locale: 'id',
-      slug: SLUG,
+      slug: SEED_SLUG,
       reporters: [{ name: 'Tempo.co', kind: 'desk' }],
       editors: [{ name: 'Maria Rita Hasugian' }],
       translators: [{ name: 'Ida Rosdalina' }],
@@ -217,7 +217,7 @@ describe('REST populate limits', () => {
   });
 
   it('lets the frontend populates through', async () => {
-    const page = await get(`/api/articles/slug/${SLUG}?locale=id`);
+    const page = await get(`/api/articles/slug/${SEED_SLUG}?locale=id`);
     expect(page.status).toBe(200);
     expect(page.body.data.reporters).toEqual([expect.objectContaining({ name: 'Tempo.co' })]);
 

@@ -1,6 +1,7 @@
 import request from 'supertest';
 import { startStrapi, type TestApp } from '../helpers/strapi';
 import { createArticleGraph } from '../helpers/builders';
+import { SEED_SLUG } from '../helpers/seed';
 
 /**
  * Anonymous reads answered from this process's copy (src/middlewares/read-cache.ts): served again
@@ -9,7 +10,7 @@ import { createArticleGraph } from '../helpers/builders';
 
 const ARTICLE = 'api::article.article';
 const LIST = '/api/articles?locale=id&sort=publishedDate:desc&populate[reporters][fields][0]=name';
-const PAGE = '/api/articles/slug/cina-dan-rusia-janji-akan-saling-dukung?locale=id';
+const PAGE = `/api/articles/slug/${SEED_SLUG}?locale=id`;
 const HOME_QUERY = '{ articles(locale: "id", sort: "publishedDate:desc") { documentId title reporters { name } } }';
 
 let app: TestApp;
