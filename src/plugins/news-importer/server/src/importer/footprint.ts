@@ -107,73 +107,118 @@ export interface UndoData {
   reportersCreated: string[];
 }
 
+/** At most this many values in one `IN (…)` list (SQLite allows 32,766 bound values, PostgreSQL 65,535). */
+const IN_LIST = 5_000;
+
+const slices = <T>(items: readonly T[]): T[][] => {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += IN_LIST) out.push(items.slice(start, start + IN_LIST));
+  return out;
+};
+
 /** Reads footprints inside a transaction. */
 export function createFootprints(strapi: Core.Strapi, trx: Knex.Transaction) {
   const table = (name: string) => strapi.db.getConnection(name).transacting(trx);
   const query = (uid: string) => strapi.db.query(uid as never);
   const tableName = (uid: string): string => strapi.db.metadata.get(uid).tableName;
 
-  async function rowsById(name: string, ids: number[]): Promise<Row[]> {
-    if (ids.length === 0) return [];
-    return (await table(name).select('*').whereIn('id', [...new Set(ids)]).orderBy('id', 'asc')) as Row[];
+  /** Rows of `name` whose `column` is one of `values` (and that match `where`), by id ascending. */
+  async function rowsWhere(name: string, column: string, values: readonly number[], where: Record<string, string> = {}): Promise<Row[]> {
+    const rows: Row[] = [];
+    for (const part of slices([...new Set(values)])) rows.push(...((await table(name).select('*').where(where).whereIn(column, part)) as Row[]));
+    return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  async function linkRows(name: string, column: string, ids: number[], where: Record<string, string> = {}): Promise<Row[]> {
-    if (ids.length === 0) return [];
-    return (await table(name).select('*').where(where).whereIn(column, ids).orderBy('id', 'asc')) as Row[];
+  /** Row id → document id, for every version of these documents in this locale. */
+  async function versionsOf(uid: string, documentIds: readonly string[], locale: string): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    for (const part of slices([...new Set(documentIds)])) {
+      const rows: Array<{ id: number; documentId: string }> = await query(uid).findMany({ select: ['id', 'documentId'], where: { documentId: { $in: part }, locale } });
+      for (const row of rows) found.set(row.id, row.documentId);
+    }
+    return found;
   }
 
-  /** Row ids of every version of these documents in this locale. */
-  async function versionIds(uid: string, documentIds: string[], locale: string): Promise<number[]> {
-    if (documentIds.length === 0) return [];
-    const rows: Array<{ id: number }> = await query(uid).findMany({ select: ['id'], where: { documentId: { $in: documentIds }, locale } });
-    return rows.map((row) => row.id);
+  /**
+   * The footprints of many article documents in one locale, a few statements for all of them (empty
+   * tables for a document that does not exist). Per document, the same rows and table order as
+   * `read` gives: entity tables first, then the byline's link tables, then the children's.
+   */
+  async function readMany(documentIds: readonly string[], locale: string): Promise<Map<string, Footprint>> {
+    // Entity rows, each with the article document it belongs to.
+    const owner = new Map<FootprintUid, Map<number, string>>();
+    const articles = await versionsOf(ARTICLE, documentIds, locale);
+    owner.set(ARTICLE, articles);
+    for (const uid of [PHOTO, RELATED_LINK] as const) {
+      // Children attached to any version of an article, then every version of each child.
+      const link = referencesTo(strapi, uid).find((ref) => ref.attribute === 'article');
+      const attached = link ? await rowsWhere(link.table, inverseColumnOf(strapi, uid, 'article'), [...articles.keys()]) : [];
+      const childArticle = new Map<number, string>();
+      for (const row of attached) {
+        const article = articles.get(Number(row[inverseColumnOf(strapi, uid, 'article')]));
+        if (article !== undefined) childArticle.set(Number(row[link!.column]), article);
+      }
+      const childDocuments = await documentsOf(uid, [...childArticle.keys()], locale);
+      const articleOfDocument = new Map<string, string>();
+      for (const [id, documentId] of childDocuments) articleOfDocument.set(documentId, childArticle.get(id)!);
+      const versions = await versionsOf(uid, [...articleOfDocument.keys()], locale);
+      owner.set(uid, new Map([...versions].map(([id, documentId]) => [id, articleOfDocument.get(documentId)!])));
+    }
+
+    const result = new Map<string, Footprint>(documentIds.map((documentId) => [documentId, { tables: [] }]));
+    const put = (documentId: string | undefined, name: string, uid: FootprintUid | null, row: Row | null): void => {
+      if (documentId === undefined) return;
+      const footprint = result.get(documentId);
+      if (!footprint) return;
+      let entry = footprint.tables.find((t) => t.table === name);
+      if (!entry) footprint.tables.push((entry = { table: name, uid, rows: [] }));
+      if (row && !entry.rows.some((have) => have.id === row.id)) entry.rows.push(row);
+    };
+    for (const uid of FOOTPRINT_UIDS) {
+      const name = tableName(uid);
+      const ids = owner.get(uid) ?? new Map<number, string>();
+      for (const documentId of result.keys()) put(documentId, name, uid, null);
+      for (const row of await rowsWhere(name, 'id', [...ids.keys()])) put(ids.get(Number(row.id)), name, uid, row);
+    }
+    // The byline: link rows owned by the article's versions; then every link row owned by a photo
+    // or a related link (the article link, a target, a photo's media).
+    const references: Array<{ uid: FootprintUid; reference: ReturnType<typeof referencesTo>[number] }> = [
+      ...BYLINE.flatMap((role) => referencesTo(strapi, ARTICLE).filter((ref) => ref.attribute === role).map((reference) => ({ uid: ARTICLE as FootprintUid, reference }))),
+      ...([PHOTO, RELATED_LINK] as const).flatMap((uid) => referencesTo(strapi, uid).map((reference) => ({ uid: uid as FootprintUid, reference }))),
+    ];
+    for (const { uid, reference } of references) {
+      const ids = owner.get(uid) ?? new Map<number, string>();
+      for (const documentId of result.keys()) put(documentId, reference.table, null, null);
+      for (const row of await rowsWhere(reference.table, reference.column, [...ids.keys()], reference.where)) put(ids.get(Number(row[reference.column])), reference.table, null, row);
+    }
+    for (const footprint of result.values()) for (const entry of footprint.tables) entry.rows.sort((a, b) => Number(a.id) - Number(b.id));
+    return result;
   }
 
-  /** The children of these article rows: every version of each photo or related link attached to any of them. */
-  async function childIds(uid: string, articleIds: number[], locale: string): Promise<number[]> {
-    if (articleIds.length === 0) return [];
-    const attached: Array<{ documentId: string }> = await query(uid).findMany({ select: ['documentId'], where: { locale, article: { id: { $in: articleIds } } } });
-    return versionIds(uid, [...new Set(attached.map((row) => row.documentId))], locale);
+  /** Row id → document id of these rows of `uid` in this locale. */
+  async function documentsOf(uid: string, ids: readonly number[], locale: string): Promise<Map<number, string>> {
+    const found = new Map<number, string>();
+    for (const part of slices([...new Set(ids)])) {
+      const rows: Array<{ id: number; documentId: string }> = await query(uid).findMany({ select: ['id', 'documentId'], where: { id: { $in: part }, locale } });
+      for (const row of rows) found.set(row.id, row.documentId);
+    }
+    return found;
   }
 
   /** The footprint of one article document in one locale (empty tables when it does not exist). */
   async function read(documentId: string, locale: string): Promise<Footprint> {
-    const articleIds = await versionIds(ARTICLE, [documentId], locale);
-    const entities = new Map<FootprintUid, number[]>([
-      [ARTICLE, articleIds],
-      [PHOTO, await childIds(PHOTO, articleIds, locale)],
-      [RELATED_LINK, await childIds(RELATED_LINK, articleIds, locale)],
-    ]);
-    const tables: FootprintTable[] = [];
-    for (const uid of FOOTPRINT_UIDS) tables.push({ table: tableName(uid), uid, rows: await rowsById(tableName(uid), entities.get(uid) ?? []) });
-    const seen = new Set(tables.map((t) => t.table));
-    const add = async (name: string, column: string, ids: number[], where: Record<string, string>): Promise<void> => {
-      const key = `${name}`;
-      const rows = await linkRows(name, column, ids, where);
-      const existing = tables.find((t) => t.table === key);
-      if (existing) {
-        const have = new Set(existing.rows.map((row) => row.id));
-        existing.rows.push(...rows.filter((row) => !have.has(row.id)));
-        existing.rows.sort((a, b) => a.id - b.id);
-      } else {
-        tables.push({ table: key, uid: null, rows });
-      }
-      seen.add(key);
-    };
-    // The byline: link rows owned by the article's versions.
-    for (const role of BYLINE) {
-      const reference = referencesTo(strapi, ARTICLE).find((ref) => ref.attribute === role);
-      if (reference) await add(reference.table, reference.column, articleIds, reference.where);
-    }
-    // Every link row owned by a photo or a related link (the article link, a target, a photo's media).
-    for (const uid of [PHOTO, RELATED_LINK] as const) {
-      for (const reference of referencesTo(strapi, uid)) await add(reference.table, reference.column, entities.get(uid) ?? [], reference.where);
-    }
-    return { tables };
+    return (await readMany([documentId], locale)).get(documentId) ?? { tables: [] };
   }
 
-  return { read };
+  return { read, readMany };
+}
+
+/** The column of a link table that holds the related row's id, seen from `uid.attribute` (e.g. `article_id` for `photo.article`). */
+function inverseColumnOf(strapi: Core.Strapi, uid: string, attribute: string): string {
+  const definition = strapi.db.metadata.get(uid).attributes[attribute] as { joinTable?: { inverseJoinColumn?: { name?: unknown } } } | undefined;
+  const name = definition?.joinTable?.inverseJoinColumn?.name;
+  if (typeof name !== 'string') throw new Error(`news-importer: ${uid}.${attribute} is not a relation stored in a link table`);
+  return name;
 }
 
 /** What a restore changed, per entity type: rows deleted (as the query engine read them), rows put back, rows updated. */

@@ -97,6 +97,13 @@ function freeSlug(base: string, taken: Set<string>): string {
   }
 }
 
+/** The slugs a title's article may get without a further check: its own and the first numbered ones (`base-2`…). */
+const SLUG_CANDIDATES = 20;
+const slugCandidates = (base: string): string[] => [base, ...Array.from({ length: SLUG_CANDIDATES - 1 }, (_, n) => `${base}-${n + 2}`)];
+
+/** Values per `IN (…)` list of a lookup. */
+const LOOKUP_LIST = 1_000;
+
 /** How many times one import runs when other writers make its transaction fail (see `runWithRetry`). */
 const ATTEMPTS = 5;
 
@@ -110,26 +117,38 @@ export function createImporter(strapi: Core.Strapi): Importer {
   }
 
   /**
-   * Everything an import needs to know about the articles already there, in one query (articles
-   * have no index on these columns, so each lookup would be a scan): this story's own rows (same
-   * import key), the rows whose slug could collide, and the articles its related items name.
-   * Unchanged: the draft has this content hash and, when publishing, so does the published version.
+   * Everything the imports of these plans need to know about the articles already there, three
+   * indexed queries per locale for all of them: each story's own rows (same import key), the rows
+   * holding the slugs it could get (its title's slug and the first numbered ones; `claimSlug` checks
+   * any further one under its lock), and the articles its related items name. Unchanged: the draft
+   * has this content hash and, when publishing, so does the published version.
    */
-  async function lookUp(plan: ArticlePlan, status: ImportStatus): Promise<Lookup> {
-    const titles = [...new Set(plan.relatedLinks.map((item) => item.title))];
-    const rows: ArticleRow[] = await query(ARTICLE).findMany({
-      select: ['id', 'documentId', 'title', 'slug', 'importKey', 'contentHash', 'publishedAt', 'createdAt'],
-      where: {
-        locale: plan.locale,
-        $or: [
-          { importKey: plan.article.importKey },
-          { slug: { $startsWith: plan.article.slug } },
-          ...(titles.length > 0 ? [{ title: { $in: titles } }] : []),
-        ],
-      },
-      orderBy: { id: 'asc' },
-    });
+  async function lookUpMany(items: readonly PlannedImport[]): Promise<Lookup[]> {
+    const rowsByLocale = new Map<string, ArticleRow[]>();
+    for (const locale of new Set(items.map(({ plan }) => plan.locale))) {
+      const mine = items.filter(({ plan }) => plan.locale === locale).map(({ plan }) => plan);
+      const wanted: Array<[keyof ArticleRow & string, string[]]> = [
+        ['importKey', [...new Set(mine.map((plan) => plan.article.importKey))]],
+        ['slug', [...new Set(mine.flatMap((plan) => slugCandidates(plan.article.slug)))]],
+        ['title', [...new Set(mine.flatMap((plan) => plan.relatedLinks.map((item) => item.title)))]],
+      ];
+      const rows = new Map<number, ArticleRow>();
+      for (const [field, values] of wanted) {
+        for (let start = 0; start < values.length; start += LOOKUP_LIST) {
+          const found: ArticleRow[] = await query(ARTICLE).findMany({
+            select: ['id', 'documentId', 'title', 'slug', 'importKey', 'contentHash', 'publishedAt', 'createdAt'],
+            where: { locale, [field]: { $in: values.slice(start, start + LOOKUP_LIST) } },
+          });
+          for (const row of found) rows.set(row.id, row);
+        }
+      }
+      rowsByLocale.set(locale, [...rows.values()].sort((a, b) => a.id - b.id));
+    }
+    return items.map(({ plan, status }) => lookUpIn(rowsByLocale.get(plan.locale) ?? [], plan, status));
+  }
 
+  /** One plan's lookup, from the rows read for its locale (by id ascending). */
+  function lookUpIn(rows: readonly ArticleRow[], plan: ArticlePlan, status: ImportStatus): Lookup {
     const draft = rows.find((row) => row.importKey === plan.article.importKey && isDraft(row));
     const existing: ExistingArticle | null = draft
       ? {
@@ -145,7 +164,7 @@ export function createImporter(strapi: Core.Strapi): Importer {
 
     const others = rows.filter((row) => row.documentId !== existing?.documentId);
     const targets = new Map<string, VersionIds>();
-    for (const title of titles) {
+    for (const title of new Set(plan.relatedLinks.map((item) => item.title))) {
       const first = others.find((row) => row.title === title);
       if (!first) continue;
       const versions = others.filter((row) => row.documentId === first.documentId);
@@ -156,6 +175,8 @@ export function createImporter(strapi: Core.Strapi): Importer {
     }
     return { existing, unchanged, takenSlugs: new Set(others.map((row) => row.slug)), targets };
   }
+
+  const lookUp = async (plan: ArticlePlan, status: ImportStatus): Promise<Lookup> => (await lookUpMany([{ plan, status }]))[0]!;
 
   /**
    * The slug this article gets, picked under locks so that no other import can pick the same one
@@ -214,20 +235,25 @@ export function createImporter(strapi: Core.Strapi): Importer {
 
   /** Reporter row ids by slug (a reporter has no draft and publish: one row per document). */
   async function findReporterIds(slugs: string[]): Promise<Map<string, number>> {
-    if (slugs.length === 0) return new Map();
-    const rows: Array<{ id: number; slug: string }> = await query(REPORTER).findMany({
-      select: ['id', 'slug'],
-      where: { slug: { $in: slugs } },
-      orderBy: { id: 'asc' },
-    });
     const ids = new Map<string, number>();
-    for (const row of rows) if (!ids.has(row.slug)) ids.set(row.slug, row.id);
+    for (let start = 0; start < slugs.length; start += LOOKUP_LIST) {
+      const rows: Array<{ id: number; slug: string }> = await query(REPORTER).findMany({
+        select: ['id', 'slug'],
+        where: { slug: { $in: slugs.slice(start, start + LOOKUP_LIST) } },
+        orderBy: { id: 'asc' },
+      });
+      for (const row of rows) if (!ids.has(row.slug)) ids.set(row.slug, row.id);
+    }
     return ids;
   }
 
-  /** Finds or creates each credited reporter, under a lock per name so parallel imports share one row. */
-  async function ensureReporters(trx: Knex.Transaction, writer: Writer, plan: ArticlePlan, now: Date, changes: ChangedDocument[]): Promise<{ ids: Map<string, number>; created: number }> {
-    const wanted = uniqueReporters(plan);
+  /**
+   * Finds or creates each reporter these plans credit, under a lock per name so parallel imports
+   * share one row. A new reporter's `entry.create` goes to the first plan crediting it (`created[i]`).
+   */
+  async function ensureReporters(trx: Knex.Transaction, writer: Writer, plans: readonly ArticlePlan[], now: Date): Promise<{ ids: Map<string, number>; created: ChangedDocument[][] }> {
+    const credited = plans.map(uniqueReporters);
+    const wanted = [...new Map(credited.flat().map((r) => [r.slug, r])).values()];
     await lockKeys(strapi, trx, wanted.map((reporter) => `reporter:${reporter.slug}`)); // sorted: no deadlock
     const ids = await findReporterIds(wanted.map((r) => r.slug));
     const missing = wanted.filter((r) => !ids.has(r.slug)).map((reporter) => ({ documentId: writer.newDocumentId(REPORTER), reporter }));
@@ -236,25 +262,32 @@ export function createImporter(strapi: Core.Strapi): Importer {
       missing.map(({ documentId, reporter }) => ({ documentId, data: { ...reporter } })),
       { versions: ['published'], locale: null, now }
     );
+    const creator = new Map<string, ChangedDocument>();
     for (const { documentId, reporter } of missing) {
       const id = written.get(documentId)?.published;
       if (id === null || id === undefined) throw new Error(`news-importer: reporter ${reporter.slug} was not written`);
       ids.set(reporter.slug, id);
-      changes.push({ uid: REPORTER, documentId, locale: null, event: 'entry.create', rowId: id });
+      creator.set(reporter.slug, { uid: REPORTER, documentId, locale: null, event: 'entry.create', rowId: id });
     }
-    return { ids, created: missing.length };
+    const created = credited.map((reporters) =>
+      reporters.flatMap((reporter) => {
+        const change = creator.get(reporter.slug);
+        creator.delete(reporter.slug);
+        return change ? [change] : [];
+      })
+    );
+    return { ids, created };
   }
 
   /** Link rows from each written article version to its credited reporters, per role, in byline order. */
-  async function linkReporters(writer: Writer, plan: ArticlePlan, reporterIds: Map<string, number>, article: VersionIds, versions: Version[]): Promise<void> {
+  async function linkReporters(writer: Writer, articles: ReadonlyArray<{ plan: ArticlePlan; article: VersionIds }>, reporterIds: Map<string, number>, versions: Version[]): Promise<void> {
     for (const role of ROLES) {
-      const reporters = [...new Set(plan.byline[role].map((r) => reporterIds.get(r.slug)))].filter((id): id is number => id !== undefined);
-      await writer.insertLinks(
-        linkTableOf(strapi, ARTICLE, role),
+      const links = articles.flatMap(({ plan, article }) => {
+        const reporters = [...new Set(plan.byline[role].map((r) => reporterIds.get(r.slug)))].filter((id): id is number => id !== undefined);
         // A reporter has one row, the same for both versions of the article.
-        reporters.map((id, index) => ({ owner: article, target: { draft: id, published: id }, order: index + 1 })),
-        { versions }
-      );
+        return reporters.map((id, index): VersionedLink => ({ owner: article, target: { draft: id, published: id }, order: index + 1 }));
+      });
+      await writer.insertLinks(linkTableOf(strapi, ARTICLE, role), links, { versions });
     }
   }
 
@@ -279,28 +312,42 @@ export function createImporter(strapi: Core.Strapi): Importer {
   }
 
   /**
-   * Writes the photos and related links of the given article versions: one insert per type, then
-   * their link rows (a draft child links to the draft article, a published child to the published
-   * one; a related item's `target` likewise, to the version of the named article that exists).
+   * Writes the photos and related links of the given article versions, for many articles of one
+   * locale at once: one insert per type, then their link rows (a draft child links to the draft
+   * article, a published child to the published one; a related item's `target` likewise, to the
+   * version of the named article that exists). Each article's created documents go to its `changes`.
    */
-  async function writeChildren(writer: Writer, plan: ArticlePlan, article: VersionIds, versions: Version[], targets: Map<string, VersionIds>, now: Date, newArticle: boolean, changes: ChangedDocument[]): Promise<void> {
-    const options = { versions, locale: plan.locale, now };
-    const photos = plan.photos.map((photo) => ({ documentId: writer.newDocumentId(PHOTO), data: { ...photo } }));
-    const photoRows = await writer.insertDocuments(PHOTO, photos, options);
-    const links = plan.relatedLinks.map((item) => ({ documentId: writer.newDocumentId(RELATED_LINK), data: { ...item } }));
-    const linkRows = await writer.insertDocuments(RELATED_LINK, links, options);
-    recordCreated(changes, PHOTO, plan.locale, photos, photoRows);
-    recordCreated(changes, RELATED_LINK, plan.locale, links, linkRows);
+  async function writeChildren(
+    writer: Writer,
+    articles: ReadonlyArray<{ plan: ArticlePlan; article: VersionIds; target: (title: string) => VersionIds | undefined; changes: ChangedDocument[] }>,
+    options: { versions: Version[]; locale: string; now: Date; newArticles: boolean }
+  ): Promise<void> {
+    const photos = articles.map(({ plan }) => plan.photos.map((photo) => ({ documentId: writer.newDocumentId(PHOTO), data: { ...photo } })));
+    const links = articles.map(({ plan }) => plan.relatedLinks.map((item) => ({ documentId: writer.newDocumentId(RELATED_LINK), data: { ...item } })));
+    const photoRows = await writer.insertDocuments(PHOTO, photos.flat(), options);
+    const linkRows = await writer.insertDocuments(RELATED_LINK, links.flat(), options);
+    articles.forEach(({ changes }, index) => {
+      recordCreated(changes, PHOTO, options.locale, photos[index]!, photoRows);
+      recordCreated(changes, RELATED_LINK, options.locale, links[index]!, linkRows);
+    });
 
-    const attach = (children: Array<{ documentId: string }>, rows: Map<string, VersionIds>, target: (index: number) => VersionIds | undefined): VersionedLink[] =>
-      children.flatMap((child, index) => {
-        const owner = rows.get(child.documentId);
-        const to = target(index);
-        return owner && to ? [{ owner, target: to }] : [];
-      });
-    await writer.insertLinks(linkTableOf(strapi, PHOTO, 'article'), attach(photos, photoRows, () => article), { versions, newTargets: newArticle });
-    await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'article'), attach(links, linkRows, () => article), { versions, newTargets: newArticle });
-    await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'target'), attach(links, linkRows, (index) => targets.get(plan.relatedLinks[index].title)), { versions });
+    const attach = (children: Array<Array<{ documentId: string }>>, rows: Map<string, VersionIds>, target: (article: number, index: number) => VersionIds | undefined): VersionedLink[] =>
+      children.flatMap((own, article) =>
+        own.flatMap((child, index) => {
+          const owner = rows.get(child.documentId);
+          const to = target(article, index);
+          return owner && to ? [{ owner, target: to }] : [];
+        })
+      );
+    const articleOf = (article: number): VersionIds => articles[article]!.article;
+    const { versions, newArticles } = options;
+    await writer.insertLinks(linkTableOf(strapi, PHOTO, 'article'), attach(photos, photoRows, articleOf), { versions, newTargets: newArticles });
+    await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'article'), attach(links, linkRows, articleOf), { versions, newTargets: newArticles });
+    const targetOf = (article: number, index: number): VersionIds | undefined => {
+      const { plan, target } = articles[article]!;
+      return target(plan.relatedLinks[index]!.title);
+    };
+    await writer.insertLinks(linkTableOf(strapi, RELATED_LINK, 'target'), attach(links, linkRows, targetOf), { versions });
   }
 
   /** What an import of this plan would do, from the same lookups as the write; nothing written. */
@@ -332,96 +379,203 @@ export function createImporter(strapi: Core.Strapi): Importer {
   }
 
   /**
-   * Writes one planned article: created, updated in place, or unchanged; one transaction (retried
-   * whole when it loses a race with other writers). The result lists every document written, in order.
+   * Writes the planned articles in one transaction (retried whole when it loses a race with other
+   * writers): each created, updated in place, or unchanged. Results in the order given; each lists
+   * every document written for its article, in order. The caller keeps the batch small enough for
+   * one transaction (the import flow writes a few hundred at a time).
    */
-  async function write(plan: ArticlePlan, status: ImportStatus, inTransaction: (result: WriteResult) => Promise<void> = async () => undefined): Promise<WriteResult> {
-    await assertLocale(plan.locale);
-    return runWithRetry(() => strapi.db.transaction(async ({ trx }): Promise<WriteResult> => {
-      const result = await writeIn(trx, plan, status);
-      await inTransaction(result);
-      return result;
+  async function write(items: readonly PlannedImport[], inTransaction: (results: WriteResult[]) => Promise<void> = async () => undefined): Promise<WriteResult[]> {
+    for (const locale of new Set(items.map(({ plan }) => plan.locale))) await assertLocale(locale);
+    return runWithRetry(() =>
+      strapi.db.transaction(async ({ trx }): Promise<WriteResult[]> => {
+        const results: WriteResult[] = [];
+        // A story given twice (the same page in two files) is written once, then found by the second.
+        for (const segment of withoutRepeats(items)) results.push(...(await writeSegment(trx, segment)));
+        await inTransaction(results);
+        return results;
+      })
+    );
+  }
+
+  /** Plans in which no story comes twice: the lookups of one segment are read once, before its writes. */
+  async function writeSegment(trx: Knex.Transaction, items: readonly PlannedImport[]): Promise<WriteResult[]> {
+    // These stories, and their titles' slugs: two stories with one title (the same headline on two
+    // days) pick their slugs one after the other, so each sees the other's.
+    await lockKeys(strapi, trx, items.flatMap(({ plan }) => [`article:${plan.locale}:${plan.article.importKey}`, `slug:${plan.locale}:${plan.article.slug}`]));
+    const lookups = await lookUpMany(items);
+    const results: Array<WriteResult | null> = lookups.map(({ existing, unchanged }) =>
+      unchanged && existing ? { action: 'unchanged', documentId: existing.documentId, slug: existing.slug, reportersCreated: 0, changes: [], before: null, undo: null } : null
+    );
+    // New stories together, a few statements for all of them (per locale and status) …
+    const fresh = items.flatMap((item, index) => (lookups[index]!.existing ? [] : [{ ...item, index, lookup: lookups[index]! }]));
+    for (const group of groupBy(fresh, ({ plan, status }) => `${plan.locale}:${status}`)) {
+      const written = await createArticles(trx, group);
+      group.forEach(({ index }, n) => (results[index] = written[n]!));
+    }
+    // … then updates one at a time (each looks again: it sees the stories just created).
+    for (const [index, item] of items.entries()) {
+      if (results[index] === null) results[index] = await updateArticle(trx, item.plan, item.status);
+    }
+    return results as WriteResult[];
+  }
+
+  /**
+   * Creates new articles of one locale and status: slugs picked in order under their locks, the
+   * reporters found or created once for all, then one insert per table. A related item names the
+   * first article with its title: one already there, else one created before it in this group (as
+   * if the group were imported one by one).
+   */
+  async function createArticles(trx: Knex.Transaction, group: ReadonlyArray<PlannedImport & { lookup: Lookup }>): Promise<WriteResult[]> {
+    const { locale } = group[0]!.plan;
+    const versions: Version[] = group[0]!.status === 'published' ? ['draft', 'published'] : ['draft'];
+    const writer = createWriter(strapi, trx);
+    const now = new Date();
+    const taken = new Set(group.flatMap(({ lookup }) => [...lookup.takenSlugs]));
+    const slugs: string[] = [];
+    // The slug's locks before the reporters' ones: every import takes slug locks first, so none waits in a cycle.
+    for (const { plan, lookup } of group) {
+      const slug = await claimSlug(trx, plan, new Set([...lookup.takenSlugs, ...taken]), null);
+      taken.add(slug);
+      slugs.push(slug);
+    }
+    const reporters = await ensureReporters(trx, writer, group.map(({ plan }) => plan), now);
+    const documents = group.map(({ plan }, n) => ({ documentId: writer.newDocumentId(ARTICLE), data: { ...plan.article, slug: slugs[n]! } }));
+    const rows = await writer.insertDocuments(ARTICLE, documents, { versions, locale, now });
+    const created = group.map((_, n) => {
+      const { documentId } = documents[n]!;
+      const changes = [...reporters.created[n]!];
+      recordCreated(changes, ARTICLE, locale, [{ documentId }], rows);
+      return { documentId, article: rows.get(documentId) ?? { draft: null, published: null }, changes };
+    });
+    const articles = group.map(({ plan }, n) => ({ plan, article: created[n]!.article }));
+    await linkReporters(writer, articles, reporters.ids, versions);
+    const firstByTitle = new Map<string, number>();
+    const target = (n: number) => (title: string): VersionIds | undefined => {
+      const there = group[n]!.lookup.targets.get(title);
+      if (there) return there;
+      const earlier = firstByTitle.get(title);
+      return earlier !== undefined && earlier < n ? created[earlier]!.article : undefined;
+    };
+    group.forEach(({ plan }, n) => {
+      if (!firstByTitle.has(plan.article.title)) firstByTitle.set(plan.article.title, n);
+    });
+    await writeChildren(
+      writer,
+      group.map(({ plan }, n) => ({ plan, article: created[n]!.article, target: target(n), changes: created[n]!.changes })),
+      { versions, locale, now, newArticles: true }
+    );
+    const footprints = await createFootprints(strapi, trx).readMany(created.map(({ documentId }) => documentId), locale);
+    return created.map(({ documentId, changes }, n): WriteResult => ({
+      action: 'created',
+      documentId,
+      slug: slugs[n]!,
+      reportersCreated: reporters.created[n]!.length,
+      changes,
+      before: null,
+      undo: {
+        version: 1,
+        locale,
+        before: null,
+        afterHash: hashFootprint(footprints.get(documentId) ?? { tables: [] }),
+        reportersCreated: reporters.created[n]!.map((change) => change.documentId),
+      },
     }));
   }
 
-  async function writeIn(trx: Knex.Transaction, plan: ArticlePlan, status: ImportStatus): Promise<WriteResult> {
-    {
-      // This story, and the title's slug: two stories with one title (the same headline on two days)
-      // pick their slugs one after the other, so each sees the other's.
-      await lockKeys(strapi, trx, [`article:${plan.locale}:${plan.article.importKey}`, `slug:${plan.locale}:${plan.article.slug}`]);
-      const { existing, unchanged, takenSlugs, targets } = await lookUp(plan, status);
-      if (unchanged && existing) {
-        return { action: 'unchanged', documentId: existing.documentId, slug: existing.slug, reportersCreated: 0, changes: [], before: null, undo: null };
-      }
-
-      const changes: ChangedDocument[] = [];
-      const writer = createWriter(strapi, trx);
-      const now = new Date();
-      const versions: Version[] = status === 'published' ? ['draft', 'published'] : ['draft'];
-      const before = existing ? await snapshot(existing.draft.id) : null;
-      // Every row this write replaces, as stored: an undo of this import puts them back.
-      const footprints = createFootprints(strapi, trx);
-      const previous = existing ? await footprints.read(existing.documentId, plan.locale) : null;
-      // The slug's locks before the reporters' ones: every import takes slug locks first, so none waits in a cycle.
-      const slug = await claimSlug(trx, plan, takenSlugs, existing?.documentId ?? null);
-      const reporters = await ensureReporters(trx, writer, plan, now, changes);
-      const data = { ...plan.article, slug };
-      // A draft import of a published article updates its draft text and byline only: photos and
-      // links are documents shared by both versions, and replacing them would strip the live article.
-      // They follow on the next published import of the page.
-      const keepsLiveChildren = status === 'draft' && existing?.published != null;
-
-      let documentId: string;
-      let article: VersionIds;
-      if (existing) {
-        // Updated in place, keeping its rows: links from elsewhere (a related item's target) stay valid.
-        documentId = existing.documentId;
-        article = { draft: existing.draft.id, published: existing.published?.id ?? null };
-        const rewritten = versions.map((version) => article[version]).filter((id): id is number => id !== null);
-        if (!keepsLiveChildren) {
-          await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale, changes);
-        }
-        for (const role of ROLES) await writer.deleteLinks(linkTableOf(strapi, ARTICLE, role), rewritten);
-        await writer.updateRows(ARTICLE, [existing.draft.id], data, now);
-        changes.push({ uid: ARTICLE, documentId, locale: plan.locale, event: 'entry.update', rowId: existing.draft.id });
-        if (status === 'published' && existing.published) {
-          await writer.updateRows(ARTICLE, [existing.published.id], { ...data, publishedAt: now }, now);
-        } else if (status === 'published') {
-          const createdAt = toDate(existing.draft.createdAt, now);
-          const draft = (await query(ARTICLE).findOne({ select: [...EDITORIAL_FIELDS], where: { id: existing.draft.id } })) as Record<string, unknown> | null;
-          const editorial = Object.fromEntries(EDITORIAL_FIELDS.map((field) => [field, draft?.[field] ?? null]));
-          const written = await writer.insertDocuments(ARTICLE, [{ documentId, data: { ...data, ...editorial } }], {
-            versions: ['published'],
-            locale: plan.locale,
-            now,
-            createdAt,
-          });
-          article.published = written.get(documentId)?.published ?? null;
-        }
-        if (status === 'published' && article.published !== null) {
-          changes.push({ uid: ARTICLE, documentId, locale: plan.locale, event: 'entry.publish', rowId: article.published });
-        }
-      } else {
-        documentId = writer.newDocumentId(ARTICLE);
-        const written = await writer.insertDocuments(ARTICLE, [{ documentId, data }], { versions, locale: plan.locale, now });
-        article = written.get(documentId) ?? { draft: null, published: null };
-        recordCreated(changes, ARTICLE, plan.locale, [{ documentId }], written);
-      }
-      await linkReporters(writer, plan, reporters.ids, article, versions);
-      // Children only for the versions written: a published photo or link attaches to the published article.
-      if (!keepsLiveChildren) await writeChildren(writer, plan, article, versions, targets, now, !existing, changes);
-      const undo: UndoData = {
-        version: 1,
-        locale: plan.locale,
-        before: previous ? encodeFootprint(previous) : null,
-        afterHash: hashFootprint(await footprints.read(documentId, plan.locale)),
-        reportersCreated: changes.filter((change) => change.uid === REPORTER && change.event === 'entry.create').map((change) => change.documentId),
-      };
-      return { action: existing ? 'updated' : 'created', documentId, slug, reportersCreated: reporters.created, changes, before, undo };
+  /** Updates one article in place, keeping its rows: links from elsewhere (a related item's target) stay valid. */
+  async function updateArticle(trx: Knex.Transaction, plan: ArticlePlan, status: ImportStatus): Promise<WriteResult> {
+    const { existing, unchanged, takenSlugs, targets } = await lookUp(plan, status);
+    if (!existing) throw new Error(`news-importer: article ${plan.article.importKey} vanished inside its import`);
+    if (unchanged) {
+      return { action: 'unchanged', documentId: existing.documentId, slug: existing.slug, reportersCreated: 0, changes: [], before: null, undo: null };
     }
+    const changes: ChangedDocument[] = [];
+    const writer = createWriter(strapi, trx);
+    const now = new Date();
+    const versions: Version[] = status === 'published' ? ['draft', 'published'] : ['draft'];
+    const before = await snapshot(existing.draft.id);
+    // Every row this write replaces, as stored: an undo of this import puts them back.
+    const footprints = createFootprints(strapi, trx);
+    const previous = await footprints.read(existing.documentId, plan.locale);
+    const slug = await claimSlug(trx, plan, takenSlugs, existing.documentId);
+    const reporters = await ensureReporters(trx, writer, [plan], now);
+    changes.push(...reporters.created[0]!);
+    const data = { ...plan.article, slug };
+    // A draft import of a published article updates its draft text and byline only: photos and
+    // links are documents shared by both versions, and replacing them would strip the live article.
+    // They follow on the next published import of the page.
+    const keepsLiveChildren = status === 'draft' && existing.published !== null;
+
+    const { documentId } = existing;
+    const article: VersionIds = { draft: existing.draft.id, published: existing.published?.id ?? null };
+    const rewritten = versions.map((version) => article[version]).filter((id): id is number => id !== null);
+    if (!keepsLiveChildren) {
+      await removeChildren(writer, [existing.draft.id, ...(existing.published ? [existing.published.id] : [])], plan.locale, changes);
+    }
+    for (const role of ROLES) await writer.deleteLinks(linkTableOf(strapi, ARTICLE, role), rewritten);
+    await writer.updateRows(ARTICLE, [existing.draft.id], data, now);
+    changes.push({ uid: ARTICLE, documentId, locale: plan.locale, event: 'entry.update', rowId: existing.draft.id });
+    if (status === 'published' && existing.published) {
+      await writer.updateRows(ARTICLE, [existing.published.id], { ...data, publishedAt: now }, now);
+    } else if (status === 'published') {
+      const createdAt = toDate(existing.draft.createdAt, now);
+      const draft = (await query(ARTICLE).findOne({ select: [...EDITORIAL_FIELDS], where: { id: existing.draft.id } })) as Record<string, unknown> | null;
+      const editorial = Object.fromEntries(EDITORIAL_FIELDS.map((field) => [field, draft?.[field] ?? null]));
+      const written = await writer.insertDocuments(ARTICLE, [{ documentId, data: { ...data, ...editorial } }], {
+        versions: ['published'],
+        locale: plan.locale,
+        now,
+        createdAt,
+      });
+      article.published = written.get(documentId)?.published ?? null;
+    }
+    if (status === 'published' && article.published !== null) {
+      changes.push({ uid: ARTICLE, documentId, locale: plan.locale, event: 'entry.publish', rowId: article.published });
+    }
+    await linkReporters(writer, [{ plan, article }], reporters.ids, versions);
+    // Children only for the versions written: a published photo or link attaches to the published article.
+    if (!keepsLiveChildren) {
+      await writeChildren(writer, [{ plan, article, target: (title) => targets.get(title), changes }], { versions, locale: plan.locale, now, newArticles: false });
+    }
+    const undo: UndoData = {
+      version: 1,
+      locale: plan.locale,
+      before: encodeFootprint(previous),
+      afterHash: hashFootprint(await footprints.read(documentId, plan.locale)),
+      reportersCreated: reporters.created[0]!.map((change) => change.documentId),
+    };
+    return { action: 'updated', documentId, slug, reportersCreated: reporters.created[0]!.length, changes, before, undo };
   }
 
   return { dryRun, write, uniqueReporterCount: (plan: ArticlePlan): number => uniqueReporters(plan).length };
+}
+
+/** The items in runs where no story (import key in a locale) comes twice, in order. */
+function withoutRepeats(items: readonly PlannedImport[]): PlannedImport[][] {
+  const segments: PlannedImport[][] = [];
+  let seen = new Set<string>();
+  for (const item of items) {
+    const key = `${item.plan.locale}:${item.plan.article.importKey}`;
+    if (segments.length === 0 || seen.has(key)) {
+      segments.push([]);
+      seen = new Set();
+    }
+    seen.add(key);
+    segments[segments.length - 1]!.push(item);
+  }
+  return segments;
+}
+
+/** The items grouped by `key`, groups in order of first appearance, items in order. */
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
 }
 
 /**
@@ -437,15 +591,21 @@ function recordCreated(changes: ChangedDocument[], uid: DocumentUid, locale: str
   }
 }
 
-/** The importer: a planned article in, Kabar documents out, all or nothing per article. */
+/** One article to import: its plan, and whether it is published or saved as a draft. */
+export interface PlannedImport {
+  plan: ArticlePlan;
+  status: ImportStatus;
+}
+
+/** The importer: planned articles in, Kabar documents out, all or nothing per batch of articles. */
 export interface Importer {
-  /** What `write` would do; nothing written. */
+  /** What `write` would do for this plan; nothing written. */
   dryRun(plan: ArticlePlan, status: ImportStatus): Promise<WriteResult>;
   /**
-   * Writes the article in one transaction. `inTransaction` runs inside it, after the writes, with the
-   * result (the changed documents): what it writes commits or rolls back with the article.
+   * Writes the articles in one transaction (results in the same order). `inTransaction` runs inside
+   * it, after the writes, with the results: what it writes commits or rolls back with the articles.
    */
-  write(plan: ArticlePlan, status: ImportStatus, inTransaction?: (result: WriteResult) => Promise<void>): Promise<WriteResult>;
+  write(items: readonly PlannedImport[], inTransaction?: (results: WriteResult[]) => Promise<void>): Promise<WriteResult[]>;
   /** How many distinct reporters the byline credits. */
   uniqueReporterCount(plan: ArticlePlan): number;
 }

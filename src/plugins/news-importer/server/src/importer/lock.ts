@@ -24,9 +24,22 @@ export async function lockKey(strapi: Core.Strapi, trx: Transaction, key: string
   }
 }
 
-/** Locks several keys one after the other in sorted order, so two transactions never wait on each other in a cycle. */
+/**
+ * Locks several keys one after the other in sorted order, so two transactions never wait on each
+ * other in a cycle. On PostgreSQL one statement takes them all, in that order (a batch of imports
+ * locks hundreds of keys: one round trip, not hundreds).
+ */
 export async function lockKeys(strapi: Core.Strapi, trx: Transaction, keys: string[]): Promise<void> {
-  for (const key of [...new Set(keys)].sort()) await lockKey(strapi, trx, key);
+  const sorted = [...new Set(keys)].sort();
+  if (sorted.length === 0) return;
+  if (strapi.db.dialect.client === 'postgres' && sorted.length > 1) {
+    await trx.raw(
+      'select pg_advisory_xact_lock(hashtextextended(k.key, 0)) from unnest(?::text[]) with ordinality as k(key, n) order by k.n',
+      [sorted.map((key) => `news-importer:${key}`)]
+    );
+    return;
+  }
+  for (const key of sorted) await lockKey(strapi, trx, key);
 }
 
 /** The statement that takes SQLite's write lock: a write that changes no row, on a table every Strapi database has. */

@@ -122,31 +122,34 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
   }
 
   return {
-    /** Records one import, finished or failed. */
-    async record(entry: ImportEntry): Promise<void> {
-      const { report, error } = entry;
-      await records().create({
-        data: {
-          documentId: newDocumentId(),
-          batchId: entry.batchId,
-          source: entry.fileName ? 'file' : 'pasted',
-          fileName: clip(entry.fileName),
-          title: clip(entry.title),
-          outcome: error ? 'error' : 'ok',
-          action: report?.action ?? null,
-          errorCode: error ? clip(error.code) : null,
-          errorMessage: error?.message ?? null,
-          errorLine: error?.line ?? null,
-          articleDocumentId: report?.documentId ?? null,
-          articleLocale: report ? report.locale : null,
-          articleSlug: report ? clip(report.slug) : null,
-          articleStatus: report?.status ?? null,
-          warningCount: report?.warnings.length ?? 0,
-          warnings: report?.warnings ?? [],
-          changes: entry.changes,
-          undo: entry.undo ?? null,
-          ...stamp(entry.actor),
-        } as never,
+    /** Records imports, finished or failed, in one statement (per batch of the database's insert size). */
+    async recordMany(entries: readonly ImportEntry[]): Promise<void> {
+      if (entries.length === 0) return;
+      await records().createMany({
+        data: entries.map((entry) => {
+          const { report, error } = entry;
+          return {
+            documentId: newDocumentId(),
+            batchId: entry.batchId,
+            source: entry.fileName ? 'file' : 'pasted',
+            fileName: clip(entry.fileName),
+            title: clip(entry.title),
+            outcome: error ? 'error' : 'ok',
+            action: report?.action ?? null,
+            errorCode: error ? clip(error.code) : null,
+            errorMessage: error?.message ?? null,
+            errorLine: error?.line ?? null,
+            articleDocumentId: report?.documentId ?? null,
+            articleLocale: report ? report.locale : null,
+            articleSlug: report ? clip(report.slug) : null,
+            articleStatus: report?.status ?? null,
+            warningCount: report?.warnings.length ?? 0,
+            warnings: report?.warnings ?? [],
+            changes: entry.changes,
+            undo: entry.undo ?? null,
+            ...stamp(entry.actor),
+          };
+        }) as never,
       });
     },
 

@@ -5,7 +5,7 @@ import type { Core } from '@strapi/strapi';
 import type { ArticleChanges, ImportReport, ImportStatus, ParsedArticle, UndoReport } from '../../../shared/contracts/imports';
 import { ImporterError, toImporterError } from '../errors';
 import { parseArticleWithTrace } from '../parser';
-import { createImporter, type ChangedDocument, type WriteResult } from '../importer/import-article';
+import { createImporter, type ChangedDocument, type PlannedImport, type WriteResult } from '../importer/import-article';
 import { planArticle, type ArticlePlan } from '../importer/mapping';
 import { diffArticle } from '../importer/changes';
 import { emitDocumentEvents } from '../importer/events';
@@ -38,10 +38,40 @@ export interface SeedResult {
   report: ImportReport;
 }
 
+/** One page of a batch: what it became, or why it did not go in (recorded in the history either way). */
+export type PageOutcome = { ok: true; outcome: ImportOutcome } | { ok: false; error: ImporterError };
+
 /** What may be known of an import that failed: the title when the text parsed. */
 interface Progress {
   request: ImportRequest | null;
   title: string | null;
+}
+
+/**
+ * Pages written per transaction in a batch. All or nothing still holds per page: a transaction that
+ * fails for one page is rolled back and its pages written again one by one. A few hundred pages
+ * keep a transaction short (other writers wait for SQLite's write lock behind it) and the
+ * statements' lists well inside the databases' limits.
+ */
+export const PAGES_PER_TRANSACTION = 200;
+
+/** A prepared page: ready to write, a dry run, or refused before any database work. */
+type Prepared =
+  | { kind: 'write'; input: unknown; progress: Progress; request: ImportRequest; article: ParsedArticle; plan: ArticlePlan; status: ImportStatus; batchId: string }
+  | { kind: 'dry-run'; input: unknown; progress: Progress; request: ImportRequest; article: ParsedArticle; plan: ArticlePlan; status: ImportStatus }
+  | { kind: 'refused'; input: unknown; progress: Progress; batchId: string; error: ImporterError };
+
+/** `items` in lists of at most `size`, read lazily (a million pages are never all in memory). */
+async function* chunksOf<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
 }
 
 /**
@@ -83,13 +113,119 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   }
 
-  /** A failure's record, written after the rollback: its own write failing must not hide the import's error; it is logged instead. */
-  async function record(entry: ImportEntry): Promise<void> {
+  /** Failures' records, written after the rollback: their own write failing must not hide the import's error; it is logged instead. */
+  async function recordFailures(entries: ImportEntry[]): Promise<void> {
+    if (entries.length === 0) return;
     try {
-      await getService(strapi, 'history').record(entry);
+      await getService(strapi, 'history').recordMany(entries);
     } catch (error: unknown) {
       strapi.log.error(`[news-importer] could not record the import in the history: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Validates, parses and plans one page; never throws (a refusal is an outcome). */
+  function prepareOne(input: unknown, batchId: string, refused?: ImporterError): Prepared {
+    const progress: Progress = { request: null, title: null };
+    try {
+      if (refused) throw refused;
+      const prepared = prepare(input, progress);
+      if (prepared.request.dryRun) return { kind: 'dry-run', input, progress, ...prepared };
+      return { kind: 'write', input, progress, ...prepared, batchId: prepared.request.batchId ?? batchId };
+    } catch (caught: unknown) {
+      return { kind: 'refused', input, progress, batchId: progress.request?.batchId ?? batchId, error: failed(caught) };
+    }
+  }
+
+  /** The importer's error for anything thrown, logged when it is a server fault. */
+  function failed(caught: unknown): ImporterError {
+    const error = toImporterError(caught);
+    if (error.code === 'SERVER_ERROR') strapi.log.error(`[news-importer] import failed: ${caught instanceof Error ? caught.stack ?? caught.message : String(caught)}`);
+    return error;
+  }
+
+  const failureEntry = (page: Extract<Prepared, { kind: 'write' | 'refused' }>, actor: ImportActor, error: ImporterError): ImportEntry => ({
+    actor,
+    batchId: page.batchId,
+    fileName: page.progress.request?.fileName ?? looseFileName(page.input),
+    title: page.progress.title,
+    report: null,
+    error: error.toBody(),
+    changes: null,
+  });
+
+  /**
+   * Writes pages in one transaction with their history records; after the commit, Strapi's events.
+   * Throws what the transaction threw (nothing of it was saved).
+   */
+  async function writePages(pages: ReadonlyArray<Extract<Prepared, { kind: 'write' }>>, actor: ImportActor): Promise<ImportOutcome[]> {
+    let outcomes: ImportOutcome[] = [];
+    const items: PlannedImport[] = pages.map(({ plan, status }) => ({ plan, status }));
+    await importer.write(items, async (results) => {
+      outcomes = results.map((result, n) => {
+        const { plan, article, status, batchId } = pages[n]!;
+        const report = reportOf(plan, article, result, status, false, batchId);
+        return { report, changed: result.changes, changes: result.before ? diffArticle(result.before, plan, result.slug) : null };
+      });
+      // In the import's transaction: the articles and their records commit together (and on SQLite
+      // one write lock, not two).
+      await getService(strapi, 'history').recordMany(
+        results.map((result, n) => {
+          const { request, plan } = pages[n]!;
+          const { report, changes } = outcomes[n]!;
+          return { actor, batchId: report.batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes, undo: result.undo };
+        })
+      );
+    });
+    // After the commit (Strapi's Document Service waits for it too): a webhook never hears of rows that were rolled back.
+    await emitDocumentEvents(strapi, outcomes.flatMap((outcome) => outcome.changed));
+    return outcomes;
+  }
+
+  /**
+   * Imports the pages of one chunk: each page all or nothing, the pages that can go in written
+   * together in one transaction; if that transaction fails, each page is written again on its own,
+   * so one page at fault fails alone. Every page is recorded, failures too (dry runs are not).
+   */
+  async function importChunk(inputs: readonly unknown[], actor: ImportActor, batchId: string, refused?: ImporterError): Promise<PageOutcome[]> {
+    const prepared = inputs.map((input) => prepareOne(input, batchId, refused));
+    const outcomes: Array<PageOutcome | null> = prepared.map(() => null);
+    const failures: ImportEntry[] = [];
+    const writes = prepared.flatMap((page, index) => (page.kind === 'write' ? [{ page, index }] : []));
+    try {
+      const written = await writePages(writes.map(({ page }) => page), actor);
+      writes.forEach(({ index }, n) => (outcomes[index] = { ok: true, outcome: written[n]! }));
+    } catch (caught: unknown) {
+      if (writes.length === 1) {
+        const error = failed(caught);
+        failures.push(failureEntry(writes[0]!.page, actor, error));
+        outcomes[writes[0]!.index] = { ok: false, error };
+      } else {
+        for (const { page, index } of writes) {
+          try {
+            outcomes[index] = { ok: true, outcome: (await writePages([page], actor))[0]! };
+          } catch (one: unknown) {
+            const error = failed(one);
+            failures.push(failureEntry(page, actor, error));
+            outcomes[index] = { ok: false, error };
+          }
+        }
+      }
+    }
+    for (const [index, page] of prepared.entries()) {
+      if (page.kind === 'refused') {
+        failures.push(failureEntry(page, actor, page.error));
+        outcomes[index] = { ok: false, error: page.error };
+      } else if (page.kind === 'dry-run') {
+        try {
+          const written = await importer.dryRun(page.plan, page.status);
+          outcomes[index] = { ok: true, outcome: { report: reportOf(page.plan, page.article, written, page.status, true, null), changed: [], changes: null } };
+        } catch (caught: unknown) {
+          outcomes[index] = { ok: false, error: failed(caught) };
+        }
+      }
+    }
+    await recordFailures(failures);
+    return outcomes as PageOutcome[];
   }
 
   const flow = {
@@ -111,38 +247,20 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Throws ImporterError.
      */
     async run(input: ImportRequestInput | unknown, actor: ImportActor, refused?: ImporterError): Promise<ImportOutcome> {
-      const progress: Progress = { request: null, title: null };
-      let batchId = newBatchId();
-      try {
-        if (refused) throw refused;
-        const { request, article, plan, status } = prepare(input, progress);
-        if (request.dryRun) {
-          const written = await importer.dryRun(plan, status);
-          return { report: reportOf(plan, article, written, status, true, null), changed: [], changes: null };
-        }
-        batchId = request.batchId ?? batchId;
-        let outcome: { report: ImportReport; changes: ArticleChanges | null } | null = null;
-        const written = await importer.write(plan, status, async (result) => {
-          const report = reportOf(plan, article, result, status, false, batchId);
-          const changes = result.before ? diffArticle(result.before, plan, result.slug) : null;
-          // In the import's transaction: the article and its record commit together (and on SQLite
-          // one write lock per page, not two).
-          await getService(strapi, 'history').record({ actor, batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes, undo: result.undo });
-          outcome = { report, changes };
-        });
-        const { report, changes } = outcome ?? { report: reportOf(plan, article, written, status, false, batchId), changes: null };
-        // After the commit (Strapi's Document Service waits for it too): a webhook never hears of rows that were rolled back.
-        await emitDocumentEvents(strapi, written.changes);
-        return { report, changed: written.changes, changes };
-      } catch (caught: unknown) {
-        const error = toImporterError(caught);
-        if (error.code === 'SERVER_ERROR') strapi.log.error(`[news-importer] import failed: ${caught instanceof Error ? caught.stack ?? caught.message : String(caught)}`);
-        if (!progress.request?.dryRun) {
-          const fileName = progress.request?.fileName ?? looseFileName(input);
-          await record({ actor, batchId: progress.request?.batchId ?? batchId, fileName, title: progress.title, report: null, error: error.toBody(), changes: null });
-        }
-        throw error;
-      }
+      const [page] = await importChunk([input], actor, newBatchId(), refused);
+      if (!page!.ok) throw page!.error;
+      return page!.outcome;
+    },
+
+    /**
+     * Imports many pages for `actor` as one batch (`batchId`, unless a request names its own), in
+     * transactions of PAGES_PER_TRANSACTION pages, each page all or nothing and recorded. Reads
+     * `inputs` lazily and yields one outcome per page, in order, as each transaction commits: an
+     * archive of a million pages never sits in memory, and a run killed midway leaves every page
+     * before the last transaction imported (running it again finds them unchanged).
+     */
+    async *importAll(inputs: AsyncIterable<unknown> | Iterable<unknown>, actor: ImportActor, batchId: string = newBatchId()): AsyncGenerator<PageOutcome> {
+      for await (const chunk of chunksOf(inputs, PAGES_PER_TRANSACTION)) yield* await importChunk(chunk, actor, batchId);
     },
 
     /**
@@ -167,12 +285,15 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** Imports every `.txt` file of the seed folder, in name order, each all or nothing, as one batch by `seed`. */
     async seed(dir: string = path.resolve(strapi.dirs.app.root, config().seedDir)): Promise<SeedResult[]> {
       const files = (await fs.readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
-      const batchId = newBatchId();
+      const inputs = async function* () {
+        for (const name of files) yield { text: await fs.readFile(path.join(dir, name)), fileName: name };
+      };
       const results: SeedResult[] = [];
-      for (const name of files) {
-        const file = path.join(dir, name);
-        const { report } = await flow.run({ text: await fs.readFile(file), fileName: name, batchId }, { kind: 'seed' });
-        results.push({ file, report });
+      let index = 0;
+      for await (const page of flow.importAll(inputs(), { kind: 'seed' })) {
+        const file = path.join(dir, files[index++]!);
+        if (!page.ok) throw page.error;
+        results.push({ file, report: page.outcome.report });
       }
       return results;
     },
