@@ -3,8 +3,9 @@
  * `npm run seed [-- --dry-run ...]` (the same as `npm run import -- --seed`)
  * `npm run import -- --undo BATCH [--json]`
  *
- * Files scraped article pages into Kabar: boots Strapi without HTTP, imports each page in its own
- * transaction through the news-importer service, and ends with a summary of the desk's work
+ * Files scraped article pages into Kabar: boots Strapi without HTTP, imports the pages as one batch
+ * through the news-importer's import flow (a few hundred per transaction, each page all or nothing;
+ * a progress line with rate and time left on a terminal), and ends with a summary of the desk's work
  * (created / updated / unchanged / failed, with the reason for every failed page). `--json` prints
  * one report per page instead. Exit 0 when every page went in, 1 when any failed (the others are
  * still imported), 2 on a usage error. `--undo BATCH` undoes one batch instead (all or nothing):
@@ -14,16 +15,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DateTime } from 'luxon';
 import type { Core } from '@strapi/strapi';
-import type { ImportsService, ImportActor } from '../src/plugins/news-importer/server/src/services/imports';
+import type { ImportActor } from '../src/plugins/news-importer/server/src/services/imports';
 import type { ContentLocale, ImportAction, ImportReport, ImportStatus, UndoReport } from '../src/plugins/news-importer/shared/contracts/imports';
 import { getService } from '../src/plugins/news-importer/server/src/utils';
 import { acceptedRange, inDateRange } from '../src/plugins/news-importer/server/src/parser/dates';
+import { progressLine } from './lib/progress';
 
 const USAGE = `Usage: npm run import -- FILE|DIR... [options]
        npm run seed [-- options]
        npm run import -- --undo BATCH [--json]
 
-Imports scraped article pages (plain text, UTF-8) into Kabar, each page in its own transaction.
+Imports scraped article pages (plain text, UTF-8) into Kabar as one batch, each page all or nothing.
+A run that was interrupted goes on where it stopped when run again (pages already in are unchanged).
 
   FILE                 an article page; several allowed
   DIR                  every *.txt page in that folder (not its subfolders), in name order
@@ -176,41 +179,26 @@ function oneLine(error: unknown): string {
   return text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
 }
 
-/** Imports one page through the import flow (which records it); never throws. */
-async function importPage(imports: ImportsService, page: Page, options: ImportOptions, run: Run): Promise<PageResult> {
-  let text: Buffer;
-  try {
-    text = fs.readFileSync(page.fullPath);
-  } catch (error: unknown) {
-    const reason = error instanceof Error ? error.message : String(error);
-    return { file: page.file, batchId: run.batchId, ok: false, error: { code: 'READ_FAILED', message: `Cannot read ${page.file}: ${reason}`, line: null } };
-  }
-  try {
-    const { report } = await imports.run({ text, fileName: path.basename(page.file), ...options, batchId: run.batchId ?? undefined }, run.actor);
-    return { file: page.file, batchId: run.batchId, ok: true, report };
-  } catch (error: unknown) {
-    return { file: page.file, batchId: run.batchId, ok: false, error: failureOf(error) };
-  }
-}
-
 /** One invocation: who imports, and its batch (none in a dry run: nothing to undo). */
 interface Run {
   actor: ImportActor;
   batchId: string | null;
 }
 
-/** A one-line progress bar on stderr, drawn only when stderr is a terminal and there is a batch. */
-function progressBar(total: number): { show(done: number, file: string): void; clear(): void } {
+/** The progress line on stderr, drawn only when stderr is a terminal and there is more than one page; at most 10 times a second. */
+function progressBar(total: number): { show(done: number): void; clear(): void } {
   const stderr = process.stderr;
   if (!stderr.isTTY || total < 2) return { show: () => undefined, clear: () => undefined };
-  const width = 24;
+  const started = Date.now();
+  let drawn = 0;
+  const draw = (done: number): void => {
+    drawn = Date.now();
+    stderr.write(`\r\x1b[2K${progressLine(done, total, drawn - started, (stderr.columns || 80) - 1)}`);
+  };
+  draw(0);
   return {
-    show(done, file) {
-      const filled = Math.round((done / total) * width);
-      const head = `Importing [${'█'.repeat(filled)}${'░'.repeat(width - filled)}] ${done}/${total} `;
-      const room = Math.max(0, (stderr.columns || 80) - head.length - 1);
-      const name = path.basename(file);
-      stderr.write(`\r\x1b[2K${head}${name.length > room ? `${name.slice(0, Math.max(0, room - 1))}…` : name}`);
+    show(done) {
+      if (done === total || Date.now() - drawn >= 100) draw(done);
     },
     clear() {
       stderr.write('\r\x1b[2K');
@@ -218,15 +206,43 @@ function progressBar(total: number): { show(done: number, file: string): void; c
   };
 }
 
-/** Imports the pages one after another, each in its own transaction. */
+/**
+ * Imports the pages as one batch through the import flow, which writes a few hundred per
+ * transaction (each page all or nothing) and records every page. The files are read as the flow
+ * asks for them; one that cannot be read is reported (READ_FAILED) and the rest go on. Killed
+ * midway, the pages of every committed transaction are in: the same command again finds them
+ * unchanged and goes on with the rest.
+ */
 async function importPages(strapi: Core.Strapi, pages: readonly Page[], options: ImportOptions, run: Run): Promise<PageResult[]> {
   const imports = getService(strapi, 'imports');
   const progress = progressBar(pages.length);
-  const results: PageResult[] = [];
-  try {
+  const results: PageResult[] = new Array(pages.length);
+  const sent: number[] = [];
+  let unreadable = 0;
+  function* inputs(): Generator<Record<string, unknown>> {
     for (const [index, page] of pages.entries()) {
-      progress.show(index, page.file);
-      results.push(await importPage(imports, page, options, run));
+      let text: Buffer;
+      try {
+        text = fs.readFileSync(page.fullPath);
+      } catch (error: unknown) {
+        const reason = error instanceof Error ? error.message : String(error);
+        results[index] = { file: page.file, batchId: run.batchId, ok: false, error: { code: 'READ_FAILED', message: `Cannot read ${page.file}: ${reason}`, line: null } };
+        unreadable += 1;
+        continue;
+      }
+      sent.push(index);
+      yield { text, fileName: path.basename(page.file), ...options };
+    }
+  }
+  let done = 0;
+  try {
+    for await (const outcome of imports.importAll(inputs(), run.actor, run.batchId ?? undefined)) {
+      const index = sent[done++]!;
+      const { file } = pages[index]!;
+      results[index] = outcome.ok
+        ? { file, batchId: run.batchId, ok: true, report: outcome.outcome.report }
+        : { file, batchId: run.batchId, ok: false, error: failureOf(outcome.error) };
+      progress.show(done + unreadable);
     }
   } finally {
     progress.clear();

@@ -10,6 +10,8 @@ import { onPostgres, postgresUrl } from '../helpers/postgres';
 import { runProcess } from '../helpers/processes';
 import { freshSecrets } from '../helpers/secrets';
 import { SEED_FILE, SEED_SLUG } from '../helpers/seed';
+import { spawn } from 'node:child_process';
+import { makeTempoPage } from '../../scripts/lib/tempo-pages';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENGLISH_FILE = path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt');
@@ -33,6 +35,8 @@ interface ArticleRow {
 interface TestDatabase {
   env: Record<string, string>;
   articleRows(slug: string): Promise<ArticleRow[]>;
+  /** How many article rows (drafts and published versions) are committed. */
+  articleCount(): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -50,6 +54,7 @@ async function freshDatabase(): Promise<TestDatabase> {
           const { rows } = await client.query<{ locale: string; published_at: Date | null }>(ARTICLE_ROWS_SQL, [slug]);
           return rows.map((row) => ({ locale: row.locale, published: row.published_at !== null }));
         }),
+      articleCount: () => onPostgres(name, async (client) => Number((await client.query<{ n: string }>('SELECT count(*) AS n FROM articles')).rows[0]!.n)),
       drop: () => onPostgres('postgres', (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
     };
   }
@@ -57,7 +62,7 @@ async function freshDatabase(): Promise<TestDatabase> {
   fs.mkdirSync(path.join(ROOT, '.tmp'), { recursive: true });
   // better-sqlite3 ships no typings; this is the little of it the test uses.
   type Sqlite = new (file: string, options: { readonly: boolean }) => {
-    prepare(sql: string): { all(...params: unknown[]): Array<{ locale: string; published_at: number | null }> };
+    prepare(sql: string): { all(...params: unknown[]): Array<{ locale: string; published_at: number | null }>; get(): { n: number } };
     close(): void;
   };
   const Database = require('better-sqlite3') as Sqlite;
@@ -70,6 +75,14 @@ async function freshDatabase(): Promise<TestDatabase> {
           .prepare(ARTICLE_ROWS_SQL.replace('$1', '?'))
           .all(slug)
           .map((row) => ({ locale: row.locale, published: row.published_at !== null }));
+      } finally {
+        db.close();
+      }
+    },
+    async articleCount() {
+      const db = new Database(path.join(ROOT, relative), { readonly: true });
+      try {
+        return db.prepare('SELECT count(*) AS n FROM articles').get().n;
       } finally {
         db.close();
       }
@@ -241,4 +254,40 @@ describe('npm run import / npm run seed', () => {
     expect(help.status).toBe(0);
     expect(help.stdout).toMatch(/^Usage: npm run import/);
   });
+
+  it('goes on where a run killed midway (kill -9) stopped: the same command again finds the committed pages unchanged and imports the rest', async () => {
+    const archive = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-archive-'));
+    const pages = 1000;
+    try {
+      for (let n = 0; n < pages; n += 1) fs.writeFileSync(path.join(archive, `${String(n).padStart(4, '0')}.txt`), makeTempoPage(10_000 + n));
+      const before = await database.articleCount();
+      // Node itself (not npm, not a tsx wrapper): the kill must reach the process that writes.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', archive], { cwd: ROOT, env: childEnv, stdio: 'ignore' });
+      const exited = new Promise<string | number | null>((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+      // Killed once its first transaction has committed (a page is two article rows: draft and published).
+      let killed = false;
+      while (!killed) {
+        if ((await database.articleCount()) > before) {
+          child.kill('SIGKILL');
+          killed = true;
+        } else if (child.exitCode !== null) {
+          break;
+        } else {
+          await new Promise((resolve) => setTimeout(resolve, 25));
+        }
+      }
+      expect(await exited).toBe('SIGKILL');
+      const committed = ((await database.articleCount()) - before) / 2;
+      expect(Number.isInteger(committed)).toBe(true); // whole pages, never half of one
+      expect(committed).toBeGreaterThan(0);
+      expect(committed).toBeLessThan(pages);
+
+      const again = await run([archive]);
+      expect(again.status).toBe(0);
+      expect(totals(again.stdout)).toEqual({ created: pages - committed, updated: 0, unchanged: committed, failed: 0 });
+      expect(await database.articleCount()).toBe(before + 2 * pages);
+    } finally {
+      fs.rmSync(archive, { recursive: true, force: true });
+    }
+  }, 180_000);
 });
