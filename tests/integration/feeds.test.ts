@@ -24,8 +24,11 @@ const HOSTILE_TITLE = 'Ada <script>alert(1)</script> & "kutip" ]]> di sini\u0001
 const RECENT_SLUG = 'harga-beras-naik-lagi';
 const SECRET = 'zirkonium';
 const FILLERS = 52;
+/** In the titles and slugs of the withdrawn and embargoed articles: never in a feed or sitemap. */
+const HIDDEN = 'kobalt';
 
 let app: TestApp;
+let graphId: string;
 /** One listening address: the feeds' self links and media URLs, and so their ETags, include the origin. */
 let base: string;
 const get = (url: string) => request(base).get(url);
@@ -33,7 +36,16 @@ const parser = new Parser({ customFields: { item: [['dc:creator', 'creators', { 
 const text = (response: request.Response): string => (typeof response.text === 'string' ? response.text : String(response.body));
 
 /** A published article in Indonesian, through the Document Service. */
-async function publish(data: { slug: string; title: string; section: string; publishedDate: string; subtitle?: string }): Promise<string> {
+async function publish(data: {
+  slug: string;
+  title: string;
+  section: string;
+  publishedDate: string;
+  subtitle?: string;
+  withdrawnAt?: string;
+  withdrawalReason?: string;
+  embargoedUntil?: string;
+}): Promise<string> {
   const created = await app.strapi.documents('api::article.article').create({
     locale: 'id',
     status: 'published',
@@ -50,6 +62,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => app.server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   const graph = await createArticleGraph(app.strapi, { english: true });
+  graphId = graph.articleId;
   await app.strapi.documents('api::photo.photo').update({
     documentId: graph.photoIds[0]!,
     locale: 'id',
@@ -315,5 +328,64 @@ describe('only published articles', () => {
       const response = await get(url);
       expect({ url, status: response.status, leaks: text(response).toLowerCase().includes(SECRET) }).toEqual({ url, status: 200, leaks: false });
     }
+  });
+});
+
+describe('withdrawn articles and articles under embargo', () => {
+  const FEEDS_AND_SITEMAPS = ['/api/feeds/rss?locale=id', '/api/feeds/atom?locale=id', '/api/feeds/rss?locale=id&section=Ekonomi', '/api/sitemap/articles.xml?locale=id&page=3', '/api/sitemap/news.xml'];
+  const leaks = async (): Promise<string[]> => {
+    const found: string[] = [];
+    for (const url of FEEDS_AND_SITEMAPS) {
+      const response = await get(url);
+      expect({ url, status: response.status }).toEqual({ url, status: 200 });
+      if (text(response).includes(HIDDEN)) found.push(url);
+    }
+    return found;
+  };
+
+  it('leave the feeds, the sitemaps and the hreflang links; their ninjs answers 410 and 404', async () => {
+    // Published an hour ago in Ekonomi: they would head the feeds and enter the News sitemap.
+    const publishedDate = new Date(Date.now() - ONE_HOUR).toISOString();
+    await publish({ slug: `dicabut-${HIDDEN}`, title: `Dicabut ${HIDDEN}`, section: 'Ekonomi', publishedDate, withdrawnAt: '2022-11-01T03:00:00.000Z', withdrawalReason: 'Dicabut.' });
+    const embargoed = await publish({ slug: `embargo-${HIDDEN}`, title: `Embargo ${HIDDEN}`, section: 'Ekonomi', publishedDate, embargoedUntil: '2999-01-01T00:00:00.000Z' });
+    expect(await leaks()).toEqual([]);
+    expect((await get(`/api/articles/slug/dicabut-${HIDDEN}/ninjs?locale=id`)).status).toBe(410);
+    expect((await get(`/api/articles/slug/embargo-${HIDDEN}/ninjs?locale=id`)).status).toBe(404);
+
+    // The check can fail: once the embargo has passed, that article is in all of them.
+    await app.strapi.documents('api::article.article').update({ documentId: embargoed, locale: 'id', status: 'published', data: { embargoedUntil: '2001-01-01T00:00:00.000Z' } as never });
+    expect(await leaks()).toEqual(FEEDS_AND_SITEMAPS);
+
+    // A withdrawn language version leaves the other version's hreflang links and its own locale's sitemap and feed.
+    const linked = async () => text(await get('/api/sitemap/articles.xml?locale=id&page=2')) + text(await get('/api/sitemap/articles.xml?locale=id&page=3'));
+    expect(await linked()).toContain(`hreflang="en" href="https://kabar.example/en/${EN_SLUG}"`);
+    await app.strapi.documents('api::article.article').update({ documentId: graphId, locale: 'en', status: 'published', data: { withdrawnAt: '2022-11-01T03:00:00.000Z' } as never });
+    expect(await linked()).not.toContain(EN_SLUG);
+    expect(text(await get('/api/sitemap/articles.xml?locale=en'))).not.toContain(EN_SLUG);
+    expect(text(await get('/api/feeds/rss?locale=en'))).not.toContain(EN_SLUG);
+  });
+});
+
+describe('the News sitemap at its limit', () => {
+  it('lists the newest 1,000 articles of the last 48 hours, no more', async () => {
+    // Straight into the table (the Document Service would take minutes): newer than every other article.
+    const now = Date.now();
+    await app.strapi.db.query('api::article.article').createMany({
+      data: Array.from({ length: 1001 }, (_, n) => ({
+        documentId: `kilat${String(n).padStart(19, '0')}`,
+        locale: 'id',
+        title: `Berita Kilat ${n}`,
+        slug: `berita-kilat-${n}`,
+        body: paragraphs('Kilat.'),
+        publishedDate: new Date(now - (n + 1) * 1000).toISOString(),
+        publishedAt: new Date(now).toISOString(),
+      })),
+    });
+    const xml = text(await get('/api/sitemap/news.xml'));
+    expect(validSitemap(xml)).toEqual({ valid: true, errors: '' });
+    const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]);
+    expect(locs).toHaveLength(1000);
+    expect(locs[0]).toBe('https://kabar.example/id/berita-kilat-0');
+    expect(locs[999]).toBe('https://kabar.example/id/berita-kilat-999');
   });
 });

@@ -364,6 +364,24 @@ describe('the Content Manager in Indonesian', () => {
     expect(correction.metadatas.issuedAt.edit.label).toBe('Waktu terbit');
   });
 
+  it('gives every field an editor sees on the four types and the correction an Indonesian label and description; the article list shows title, date, section', async () => {
+    const missing: string[] = [];
+    for (const uid of ['api::article.article', 'api::reporter.reporter', 'api::photo.photo', 'api::related-link.related-link', 'newsroom.correction']) {
+      const isComponent = !uid.includes('::');
+      const schema = isComponent ? app.strapi.components[uid as never] : app.strapi.contentType(uid as never);
+      const { metadatas } = await app.strapi.plugin('content-manager').service(isComponent ? 'components' : 'content-types').findConfiguration(schema);
+      for (const field of Object.keys((schema as { attributes: Record<string, unknown> }).attributes)) {
+        const edit = metadatas[field]?.edit;
+        // Strapi's own fields (createdAt, publishedAt, locale…) have no edit form entry; the importer's bookkeeping is hidden.
+        if (!edit || edit.visible === false) continue;
+        if (!edit.label || edit.label === field || !edit.description) missing.push(`${uid}.${field}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    // Strapi adds the status column itself to a draft & publish type's list.
+    expect((await article()).layouts.list).toEqual(['title', 'publishedDate', 'section', 'outlet']);
+  });
+
   it("keeps a label an editor wrote when the texts are applied again", async () => {
     const contentType = app.strapi.contentType(ARTICLE as never);
     const config = await article();
