@@ -10,7 +10,8 @@ import { adminToken } from '../helpers/admin';
 import { runProcess } from '../helpers/processes';
 import { SEED_TEXT } from '../helpers/seed';
 import { startWebhookReceiver, type WebhookReceiver } from '../helpers/webhook-receiver';
-import { webhooksDelivered } from '../../src/plugins/news-importer/server/src/importer/events';
+import { sanitize } from '@strapi/utils';
+import { eventPopulate, webhooksDelivered } from '../../src/plugins/news-importer/server/src/importer/events';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENGLISH_FILE = path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt');
@@ -126,6 +127,22 @@ describe('an import through the admin route', () => {
     const imported = await observe(() => importText({ text: SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Bentuk Entri Yang Sama') }));
     expect(Object.keys(byService).sort()).toEqual(['entry.create', 'entry.publish']);
     expect(shapes(imported.hub)).toEqual(byService);
+  });
+
+  it('gives every entry exactly what Strapi\'s own output sanitiser gives the row read with the event populate (private fields gone at every level)', async () => {
+    const imported = await observe(() => importText({ text: SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Disaring Seperti Strapi') }));
+    const created = imported.hub.filter((e) => e.event !== 'entry.delete');
+    expect(new Set(created.map((e) => e.uid))).toEqual(new Set([ARTICLE, PHOTO, LINK]));
+    for (const event of created) {
+      const row = await app.strapi.db.query(event.uid as never).findOne({ where: { id: event.entry.id }, populate: eventPopulate(app.strapi, event.uid) } as never);
+      const expected = await sanitize.sanitizers.defaultSanitizeOutput({ schema: app.strapi.getModel(event.uid as never), getModel: (uid: string) => app.strapi.getModel(uid as never) }, row as never);
+      expect({ uid: event.uid, entry: event.entry }).toEqual({ uid: event.uid, entry: expected });
+    }
+    // The article a photo belongs to comes without its private import fields.
+    const photo = created.find((e) => e.uid === PHOTO)!;
+    expect(photo.entry.article).toEqual(expect.objectContaining({ title: 'Disaring Seperti Strapi' }));
+    expect(photo.entry.article).not.toHaveProperty('importKey');
+    expect(photo.entry.article).not.toHaveProperty('contentHash');
   });
 
   it('emits nothing for an unchanged import, a dry run or a preview', async () => {

@@ -15,7 +15,7 @@ type Populate = { [field: string]: { select?: string[]; populate?: Populate; on?
  * `getDeepPopulate(uid, {})`, not exported): every relation (all its fields), every media field,
  * components and dynamic zones populated the same way, recursively (an article's corrections).
  */
-function eventPopulate(strapi: Core.Strapi, uid: string): Populate {
+export function eventPopulate(strapi: Core.Strapi, uid: string): Populate {
   const populate: Populate = {};
   for (const [name, attribute] of Object.entries(strapi.getModel(uid as DocumentUid).attributes)) {
     const { type } = attribute as { type?: string };
@@ -46,14 +46,55 @@ export async function emitDocumentEvents(strapi: Core.Strapi, changes: readonly 
     const rows = (await strapi.db.query(uid).findMany({ where: { id: { $in: ids } }, populate: eventPopulate(strapi, uid) })) as Array<Record<string, unknown> & { id: number }>;
     for (const row of rows) entries.set(`${uid}:${row.id}`, row);
   }
+  const sanitizeOutput = outputSanitizer(strapi);
   for (const change of changes) {
     const model = strapi.getModel(change.uid);
     // A row an editor deleted between the commit and now has nothing left to announce.
     const entry = change.deletedRow ?? entries.get(`${change.uid}:${change.rowId}`);
     if (!entry) continue;
-    const sanitized: unknown = await sanitize.sanitizers.defaultSanitizeOutput({ schema: model, getModel: (uid: string) => strapi.getModel(uid as never) }, entry as Parameters<typeof sanitize.sanitizers.defaultSanitizeOutput>[1]);
-    await strapi.eventHub.emit(change.event, { model: model.modelName, uid: model.uid, entry: sanitized });
+    await strapi.eventHub.emit(change.event, { model: model.modelName, uid: model.uid, entry: await sanitizeOutput(change.uid, entry) });
   }
+}
+
+type Entity = Parameters<typeof sanitize.sanitizers.defaultSanitizeOutput>[1];
+
+/**
+ * Strapi's output sanitiser for event entries (`defaultSanitizeOutput`: no password and no private
+ * attribute, at every level), sanitising each related row and file once: an import's events carry
+ * the same article in the entry of each of its photos and links, and sanitising every copy again
+ * was most of the cost of announcing a batch. The entry's own attributes go through Strapi's
+ * sanitiser with its related rows set aside (so a private relation is still removed by it); each
+ * related row, by type and id, through the same sanitiser with its own schema, once.
+ */
+function outputSanitizer(strapi: Core.Strapi): (uid: string, entry: Record<string, unknown>) => Promise<unknown> {
+  const getModel = (uid: string) => strapi.getModel(uid as never);
+  const done = new Map<string, Promise<unknown>>();
+  const once = (uid: string, row: unknown): Promise<unknown> => {
+    const id = typeof row === 'object' && row !== null ? (row as { id?: unknown }).id : undefined;
+    const clean = () => sanitize.sanitizers.defaultSanitizeOutput({ schema: getModel(uid), getModel }, row as Entity);
+    if (id === undefined) return clean();
+    const key = `${uid}:${String(id)}`;
+    let found = done.get(key);
+    if (!found) done.set(key, (found = clean()));
+    return found;
+  };
+  return async (uid, entry) => {
+    const { attributes } = getModel(uid);
+    const related = new Map<string, string>(); // attribute → the type of its rows
+    for (const [name, attribute] of Object.entries(attributes)) {
+      const { type, relation, target } = attribute as { type?: string; relation?: string; target?: string };
+      if (type === 'relation' && typeof target === 'string' && !String(relation).toLowerCase().startsWith('morph')) related.set(name, target);
+      else if (type === 'media') related.set(name, 'plugin::upload.file');
+    }
+    const aside = Object.fromEntries(Object.entries(entry).map(([key, value]) => [key, related.has(key) && value !== null && value !== undefined ? null : value]));
+    const sanitized = (await sanitize.sanitizers.defaultSanitizeOutput({ schema: getModel(uid), getModel }, aside as Entity)) as Record<string, unknown>;
+    for (const [key, target] of related) {
+      const value = entry[key];
+      if (!(key in sanitized) || value === null || value === undefined) continue;
+      sanitized[key] = Array.isArray(value) ? await Promise.all(value.map((row) => once(target, row))) : await once(target, value);
+    }
+    return sanitized;
+  };
 }
 
 /** The part of Strapi 5.54's webhook runner (`services/webhook-runner.js`, its WorkerQueue) that says whether deliveries are pending. */
