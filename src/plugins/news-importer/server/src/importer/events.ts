@@ -30,6 +30,57 @@ export function eventPopulate(strapi: Core.Strapi, uid: string): Populate {
   return populate;
 }
 
+type Row = Record<string, unknown> & { id: number };
+
+/** Values per `IN (…)` list when reading entries. */
+const READ_LIST = 1_000;
+
+/**
+ * Reads event entries as `findMany` with the event populate gives them, with each related row (and
+ * file) read once: Strapi's populate of the relations and media asks only for ids (so its joins
+ * say which rows go where, in Strapi's order), and each related row is then read once per
+ * announcement by type and id and shared by every entry showing it. An import's article sits in
+ * the entry of each of its photos and links: read through the populate, its body came back and was
+ * decoded once per photo and link. Components keep Strapi's own populate.
+ */
+function entryReader(strapi: Core.Strapi): (uid: string, ids: readonly number[]) => Promise<Row[]> {
+  const known = new Map<string, Row>(); // `${uid}:${id}` → the row as findMany gives it
+  async function rowsOf(uid: string, ids: readonly number[]): Promise<void> {
+    const missing = [...new Set(ids)].filter((id) => !known.has(`${uid}:${id}`));
+    for (let start = 0; start < missing.length; start += READ_LIST) {
+      const rows = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: missing.slice(start, start + READ_LIST) } } } as never)) as Row[];
+      for (const row of rows) known.set(`${uid}:${row.id}`, row);
+    }
+  }
+  return async (uid, ids) => {
+    const full = eventPopulate(strapi, uid);
+    const related = new Map<string, string>(); // attribute → the type of its rows
+    const populate: Populate = {};
+    for (const [name, attribute] of Object.entries(strapi.getModel(uid as DocumentUid).attributes)) {
+      if (!(name in full)) continue;
+      const { type, target } = attribute as { type?: string; target?: string };
+      if (type === 'relation' && typeof target === 'string') related.set(name, target);
+      else if (type === 'media') related.set(name, 'plugin::upload.file');
+      populate[name] = related.has(name) ? { select: ['id'] } : full[name]!;
+    }
+    const rows: Row[] = [];
+    for (let start = 0; start < ids.length; start += READ_LIST) {
+      rows.push(...((await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } }, populate } as never)) as Row[]));
+    }
+    const idsOf = (value: unknown): number[] => (Array.isArray(value) ? value : value ? [value] : []).map((item) => (item as Row).id);
+    for (const [name, target] of related) await rowsOf(target, rows.flatMap((row) => idsOf(row[name])));
+    for (const row of rows) {
+      for (const [name, target] of related) {
+        const value = row[name];
+        const full = (item: unknown): Row => known.get(`${target}:${(item as Row).id}`) ?? (item as Row);
+        if (Array.isArray(value)) row[name] = value.map(full);
+        else if (value) row[name] = full(value);
+      }
+    }
+    return rows;
+  };
+}
+
 /**
  * Emits Strapi's own event for every changed document, in the order written, with the payload the
  * Document Service gives (`{ model, uid, entry }`, the entry read with its relations and sanitised
@@ -41,10 +92,10 @@ export async function emitDocumentEvents(strapi: Core.Strapi, changes: readonly 
   if (changes.length === 0) return;
   const entries = new Map<string, Record<string, unknown>>();
   const uids = [...new Set(changes.filter((change) => change.event !== 'entry.delete' && change.event !== 'entry.unpublish').map((change) => change.uid))];
+  const read = entryReader(strapi);
   for (const uid of uids) {
     const ids = changes.filter((change) => change.uid === uid && change.event !== 'entry.delete').map((change) => change.rowId);
-    const rows = (await strapi.db.query(uid).findMany({ where: { id: { $in: ids } }, populate: eventPopulate(strapi, uid) })) as Array<Record<string, unknown> & { id: number }>;
-    for (const row of rows) entries.set(`${uid}:${row.id}`, row);
+    for (const row of await read(uid, ids)) entries.set(`${uid}:${row.id}`, row);
   }
   const sanitizeOutput = outputSanitizer(strapi);
   for (const change of changes) {
