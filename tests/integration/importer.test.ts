@@ -7,6 +7,8 @@ import { SEED_SLUG, SEED_TEXT } from '../helpers/seed';
 import { SQLITE_WRITE_LOCK_SQL } from '../../src/plugins/news-importer/server/src/importer/lock';
 import { getService } from '../../src/plugins/news-importer/server/src/utils';
 import type { ImportReport } from '../../src/plugins/news-importer/shared/contracts/imports';
+import type { PageOutcome } from '../../src/plugins/news-importer/server/src/services/imports';
+import { makeTempoPage } from '../../scripts/lib/tempo-pages';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const ENGLISH_TEXT = fs.readFileSync(path.join(ROOT, 'tests/fixtures/tempo/en-tempo-2020-01-20-south-korea-confirms-first-coronavirus-case.txt'), 'utf8');
@@ -257,5 +259,59 @@ describe('importing', () => {
     expect(insertsBeforeFailure).toBeGreaterThanOrEqual(3); // reporter, article, photos (and link rows) were written first
     expect(await rowCounts(app)).toEqual(before);
     expect(await app.strapi.db.query('api::reporter.reporter').count({ where: { name: 'Wartawan Baru' } })).toBe(0);
+  });
+});
+
+describe('a batch of pages (importAll, as `npm run import DIR` runs it)', () => {
+  const importAll = async (texts: string[]): Promise<PageOutcome[]> => {
+    const outcomes: PageOutcome[] = [];
+    for await (const outcome of imports().importAll(texts.map((text) => ({ text })), { kind: 'cli' })) outcomes.push(outcome);
+    return outcomes;
+  };
+  const summary = (outcomes: PageOutcome[]) => outcomes.map((o) => (o.ok ? o.outcome.report.action : o.error.code));
+  const count = (uid: string, where: Record<string, unknown> = {}) => app.strapi.db.query(uid as never).count({ where } as never);
+
+  it('writes the pages together, each all or nothing: a bad page fails alone, a page given twice is written once', async () => {
+    const articles = await count('api::article.article');
+    const pages = [makeTempoPage(501), makeTempoPage(502), 'hanya sepotong paragraf tanpa judul.', makeTempoPage(503), makeTempoPage(501)];
+    const outcomes = await importAll(pages);
+    expect(summary(outcomes)).toEqual(['created', 'created', 'NO_TITLE', 'created', 'unchanged']);
+    expect(await count('api::article.article')).toBe(articles + 6);
+    const batchIds = new Set(outcomes.flatMap((o) => (o.ok ? [o.outcome.report.batchId] : [])));
+    expect(batchIds.size).toBe(1);
+  });
+
+  it('when the batch\'s transaction fails, writes the pages again one by one: only the page at fault fails, nothing of it is left', async () => {
+    const before = await rowCounts(app);
+    const unsubscribe = app.strapi.db.lifecycles.subscribe({
+      models: ['api::article.article'],
+      async beforeCreateMany(event: { params: { data: Array<{ title?: string }> } }) {
+        if (event.params.data.some((row) => row.title?.includes('Gagal'))) throw new Error('disk full (injected)');
+      },
+    } as never);
+    let outcomes: PageOutcome[];
+    try {
+      outcomes = await importAll([makeTempoPage(601), makeTempoPage(602).replace(/^[^\n]+/, 'Halaman Yang Gagal Ditulis 602'), makeTempoPage(603)]);
+    } finally {
+      unsubscribe();
+    }
+    expect(summary(outcomes)).toEqual(['created', 'SERVER_ERROR', 'created']);
+    const after = await rowCounts(app);
+    expect(after['api::article.article']).toBe(before['api::article.article']! + 4);
+    expect(await count('api::article.article', { title: { $contains: 'Gagal' } })).toBe(0);
+  });
+
+  it('finds a page it imported before unchanged by its fingerprint (no parse), with the same report; once other content went in, the same page updates again', async () => {
+    const page = makeTempoPage(701);
+    const [first] = await importAll([page]);
+    const [again] = await importAll([page]);
+    if (!first?.ok || !again?.ok) throw new Error('the page did not go in');
+    expect(again.outcome.report).toEqual({ ...first.outcome.report, action: 'unchanged', batchId: again.outcome.report.batchId, counts: { ...first.outcome.report.counts, reportersCreated: 0 } });
+    // Another version of the story (same import key, other text) …
+    const edited = page.replace(/\n\n([^\n]{40,})\n/, '\n\nParagraf yang ditulis ulang oleh redaksi untuk versi kedua.\n');
+    expect(edited).not.toBe(page);
+    expect(summary(await importAll([edited]))).toEqual(['updated']);
+    // … so the first page is news again: its earlier import no longer describes the article.
+    expect(summary(await importAll([page, page]))).toEqual(['updated', 'unchanged']);
   });
 });

@@ -40,6 +40,20 @@ export interface ImportEntry {
   changes: ArticleChanges | null;
   /** What an undo of this import needs (see importer/footprint.ts); absent when nothing was written. */
   undo?: UndoData | null;
+  /** For a page that went in: the page's fingerprint and the content it gave (see `sameImports`). */
+  sourceHash?: string | null;
+  contentHash?: string | null;
+}
+
+/** An earlier successful import of exactly this page (same fingerprint), as its record keeps it. */
+export interface SameImport {
+  sourceHash: string;
+  title: string | null;
+  articleDocumentId: string;
+  articleLocale: string;
+  contentHash: string;
+  counts: ImportReport['counts'];
+  warnings: ParseWarning[];
 }
 
 /** One article an undo deleted or restored, for the history. */
@@ -147,6 +161,9 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
             warnings: report?.warnings ?? [],
             changes: entry.changes,
             undo: entry.undo ?? null,
+            sourceHash: entry.sourceHash ?? null,
+            contentHash: entry.contentHash ?? null,
+            counts: report?.counts ?? null,
             ...stamp(entry.actor),
           };
         }) as never,
@@ -175,6 +192,22 @@ const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
           ...stamp(entry.actor),
         } as never,
       });
+    },
+
+    /** The newest successful import of each of these page fingerprints (one query, by an index). */
+    async sameImports(sourceHashes: readonly string[]): Promise<Map<string, SameImport>> {
+      const found = new Map<string, SameImport>();
+      if (sourceHashes.length === 0) return found;
+      const rows = (await records().findMany({
+        select: ['sourceHash', 'title', 'articleDocumentId', 'articleLocale', 'contentHash', 'counts', 'warnings'],
+        where: { sourceHash: { $in: [...new Set(sourceHashes)] }, outcome: 'ok', action: { $in: ['created', 'updated', 'unchanged'] } },
+        orderBy: [{ id: 'desc' }],
+      })) as Array<Partial<SameImport> & { sourceHash: string }>;
+      for (const row of rows) {
+        if (found.has(row.sourceHash) || !row.articleDocumentId || !row.articleLocale || !row.contentHash || !row.counts) continue;
+        found.set(row.sourceHash, { ...row, warnings: row.warnings ?? [] } as SameImport);
+      }
+      return found;
     },
 
     /** The newest records first (ties in time broken by insertion order). */

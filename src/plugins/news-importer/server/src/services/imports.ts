@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Core } from '@strapi/strapi';
 import type { ArticleChanges, ImportReport, ImportStatus, ParsedArticle, UndoReport } from '../../../shared/contracts/imports';
 import { ImporterError, toImporterError } from '../errors';
@@ -57,9 +58,42 @@ export const PAGES_PER_TRANSACTION = 200;
 
 /** A prepared page: ready to write, a dry run, or refused before any database work. */
 type Prepared =
-  | { kind: 'write'; input: unknown; progress: Progress; request: ImportRequest; article: ParsedArticle; plan: ArticlePlan; status: ImportStatus; batchId: string }
+  | { kind: 'write'; input: unknown; progress: Progress; request: ImportRequest; article: ParsedArticle; plan: ArticlePlan; status: ImportStatus; batchId: string; sourceHash: string }
   | { kind: 'dry-run'; input: unknown; progress: Progress; request: ImportRequest; article: ParsedArticle; plan: ArticlePlan; status: ImportStatus }
+  | { kind: 'same'; input: unknown; progress: Progress; request: ImportRequest; batchId: string; sourceHash: string; report: ImportReport; contentHash: string }
   | { kind: 'refused'; input: unknown; progress: Progress; batchId: string; error: ImporterError };
+
+/** A page whose request is valid, with its fingerprint, before it is parsed. */
+interface Checked {
+  kind: 'checked';
+  input: unknown;
+  progress: Progress;
+  request: ImportRequest;
+  status: ImportStatus;
+  batchId: string;
+  sourceHash: string;
+}
+
+let build: string | null = null;
+/**
+ * The importer's build: a hash of the code that turns a page into rows (this bundle, parser and
+ * mapping included). A page imported by another build is parsed again: the parser may read it
+ * differently now.
+ */
+function importerBuild(): string {
+  build ??= createHash('sha256').update(readFileSync(__filename)).digest('hex');
+  return build;
+}
+
+/**
+ * A page's fingerprint: its bytes, the request's options that change what it becomes, and the
+ * importer's build. Two requests with one fingerprint give the same plan, so an article still
+ * holding the content an import of that fingerprint gave is unchanged without parsing the page.
+ */
+function fingerprint(request: ImportRequest, status: ImportStatus): string {
+  const options = JSON.stringify([importerBuild(), request.locale ?? null, status, request.capturedAt ?? null, request.originalUrl ?? null]);
+  return createHash('sha256').update(options).update('\0').update(request.text).digest('hex');
+}
 
 /** `items` in lists of at most `size`, read lazily (a million pages are never all in memory). */
 async function* chunksOf<T>(items: AsyncIterable<T> | Iterable<T>, size: number): AsyncGenerator<T[]> {
@@ -82,16 +116,6 @@ async function* chunksOf<T>(items: AsyncIterable<T> | Iterable<T>, size: number)
 const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const importer = createImporter(strapi);
   const config = (): NewsImporterConfig => strapi.config.get(`plugin::${PLUGIN_ID}`) as NewsImporterConfig;
-
-  /** Validate, parse, plan: everything that needs no database. */
-  function prepare(input: unknown, progress: Progress): { request: ImportRequest; article: ParsedArticle; plan: ArticlePlan; status: ImportStatus } {
-    const request = validateImportRequest(input);
-    progress.request = request;
-    const { article, lines } = parseArticleWithTrace(request.text, request.capturedAt ? { capturedAt: request.capturedAt } : {});
-    progress.title = article.title;
-    const plan = planArticle(article, { locale: request.locale, originalUrl: request.originalUrl, capturedAt: request.capturedAt, lines });
-    return { request, article, plan, status: request.status ?? 'published' };
-  }
 
   function reportOf(plan: ArticlePlan, article: ParsedArticle, written: WriteResult, status: ImportStatus, dryRun: boolean, batchId: string | null): ImportReport {
     return {
@@ -123,17 +147,73 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     }
   }
 
-  /** Validates, parses and plans one page; never throws (a refusal is an outcome). */
-  function prepareOne(input: unknown, batchId: string, refused?: ImporterError): Prepared {
+  /** Validates one page's request and takes its fingerprint; never throws (a refusal is an outcome). */
+  function checkOne(input: unknown, batchId: string, refused?: ImporterError): Checked | Extract<Prepared, { kind: 'refused' }> {
     const progress: Progress = { request: null, title: null };
     try {
       if (refused) throw refused;
-      const prepared = prepare(input, progress);
-      if (prepared.request.dryRun) return { kind: 'dry-run', input, progress, ...prepared };
-      return { kind: 'write', input, progress, ...prepared, batchId: prepared.request.batchId ?? batchId };
+      const request = validateImportRequest(input);
+      progress.request = request;
+      const status = request.status ?? 'published';
+      return { kind: 'checked', input, progress, request, status, batchId: request.batchId ?? batchId, sourceHash: fingerprint(request, status) };
     } catch (caught: unknown) {
       return { kind: 'refused', input, progress, batchId: progress.request?.batchId ?? batchId, error: failed(caught) };
     }
+  }
+
+  /** Parses and plans a checked page; never throws (a refusal is an outcome). */
+  function planOne(page: Checked): Prepared {
+    const { input, progress, request, status, batchId, sourceHash } = page;
+    try {
+      const { article, lines } = parseArticleWithTrace(request.text, request.capturedAt ? { capturedAt: request.capturedAt } : {});
+      progress.title = article.title;
+      const plan = planArticle(article, { locale: request.locale, originalUrl: request.originalUrl, capturedAt: request.capturedAt, lines });
+      if (request.dryRun) return { kind: 'dry-run', input, progress, request, article, plan, status };
+      return { kind: 'write', input, progress, request, article, plan, status, batchId, sourceHash };
+    } catch (caught: unknown) {
+      return { kind: 'refused', input, progress, batchId, error: failed(caught) };
+    }
+  }
+
+  /**
+   * The checked pages an earlier import of the very same page (same fingerprint) already brought in,
+   * where the article still holds the content that import gave (the rule `unchanged` follows: the
+   * draft has it and, when publishing, so does the published version): unchanged, found with two
+   * indexed queries for the whole chunk instead of parsing each page. By page index.
+   */
+  async function samePages(pages: ReadonlyArray<Checked | Prepared>): Promise<Map<number, Extract<Prepared, { kind: 'same' }>>> {
+    const checked = pages.flatMap((page, index) => (page.kind === 'checked' && !page.request.dryRun ? [{ page, index }] : []));
+    const found = new Map<number, Extract<Prepared, { kind: 'same' }>>();
+    const earlier = await getService(strapi, 'history').sameImports(checked.map(({ page }) => page.sourceHash));
+    if (earlier.size === 0) return found;
+    const rows = (await strapi.db.query('api::article.article' as never).findMany({
+      select: ['documentId', 'locale', 'slug', 'contentHash', 'publishedAt'],
+      where: { documentId: { $in: [...new Set([...earlier.values()].map((record) => record.articleDocumentId))] } },
+    } as never)) as Array<{ documentId: string; locale: string; slug: string; contentHash: string | null; publishedAt: unknown }>;
+    for (const { page, index } of checked) {
+      const record = earlier.get(page.sourceHash);
+      if (!record) continue;
+      const versions = rows.filter((row) => row.documentId === record.articleDocumentId && row.locale === record.articleLocale);
+      const draft = versions.find((row) => row.publishedAt === null || row.publishedAt === undefined);
+      const published = versions.find((row) => row.publishedAt !== null && row.publishedAt !== undefined);
+      if (!draft || draft.contentHash !== record.contentHash) continue;
+      if (page.status === 'published' && published?.contentHash !== record.contentHash) continue;
+      const report: ImportReport = {
+        action: 'unchanged',
+        documentId: record.articleDocumentId,
+        title: record.title ?? '',
+        slug: draft.slug,
+        locale: record.articleLocale as ImportReport['locale'],
+        status: page.status,
+        dryRun: false,
+        batchId: page.batchId,
+        counts: { ...record.counts, reportersCreated: 0 },
+        warnings: record.warnings,
+      };
+      page.progress.title = record.title;
+      found.set(index, { ...page, kind: 'same', report, contentHash: record.contentHash });
+    }
+    return found;
   }
 
   /** The importer's error for anything thrown, logged when it is a server fault. */
@@ -153,11 +233,23 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     changes: null,
   });
 
+  const sameEntry = (page: Extract<Prepared, { kind: 'same' }>, actor: ImportActor): ImportEntry => ({
+    actor,
+    batchId: page.batchId,
+    fileName: page.request.fileName ?? null,
+    title: page.report.title,
+    report: page.report,
+    error: null,
+    changes: null,
+    sourceHash: page.sourceHash,
+    contentHash: page.contentHash,
+  });
+
   /**
    * Writes pages in one transaction with their history records; after the commit, Strapi's events.
    * Throws what the transaction threw (nothing of it was saved).
    */
-  async function writePages(pages: ReadonlyArray<Extract<Prepared, { kind: 'write' }>>, actor: ImportActor): Promise<ImportOutcome[]> {
+  async function writePages(pages: ReadonlyArray<Extract<Prepared, { kind: 'write' }>>, actor: ImportActor, same: ReadonlyArray<Extract<Prepared, { kind: 'same' }>> = []): Promise<ImportOutcome[]> {
     let outcomes: ImportOutcome[] = [];
     const items: PlannedImport[] = pages.map(({ plan, status }) => ({ plan, status }));
     await importer.write(items, async (results) => {
@@ -169,11 +261,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       // In the import's transaction: the articles and their records commit together (and on SQLite
       // one write lock, not two).
       await getService(strapi, 'history').recordMany(
-        results.map((result, n) => {
-          const { request, plan } = pages[n]!;
+        results.map((result, n): ImportEntry => {
+          const { request, plan, sourceHash } = pages[n]!;
           const { report, changes } = outcomes[n]!;
-          return { actor, batchId: report.batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes, undo: result.undo };
-        })
+          return { actor, batchId: report.batchId, fileName: request.fileName ?? null, title: plan.article.title, report, error: null, changes, undo: result.undo, sourceHash, contentHash: plan.article.contentHash };
+        }).concat(same.map((page) => sameEntry(page, actor)))
       );
     });
     // After the commit (Strapi's Document Service waits for it too): a webhook never hears of rows that were rolled back.
@@ -187,14 +279,18 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
    * so one page at fault fails alone. Every page is recorded, failures too (dry runs are not).
    */
   async function importChunk(inputs: readonly unknown[], actor: ImportActor, batchId: string, refused?: ImporterError): Promise<PageOutcome[]> {
-    const prepared = inputs.map((input) => prepareOne(input, batchId, refused));
+    const checked = inputs.map((input) => checkOne(input, batchId, refused));
+    const same = await samePages(checked);
+    const prepared: Prepared[] = checked.map((page, index) => same.get(index) ?? (page.kind === 'checked' ? planOne(page) : page));
     const outcomes: Array<PageOutcome | null> = prepared.map(() => null);
     const failures: ImportEntry[] = [];
     const writes = prepared.flatMap((page, index) => (page.kind === 'write' ? [{ page, index }] : []));
+    const unchanged = prepared.flatMap((page) => (page.kind === 'same' ? [page] : []));
     try {
-      const written = await writePages(writes.map(({ page }) => page), actor);
+      const written = await writePages(writes.map(({ page }) => page), actor, unchanged);
       writes.forEach(({ index }, n) => (outcomes[index] = { ok: true, outcome: written[n]! }));
     } catch (caught: unknown) {
+      await recordFailures(unchanged.map((page) => sameEntry(page, actor)));
       if (writes.length === 1) {
         const error = failed(caught);
         failures.push(failureEntry(writes[0]!.page, actor, error));
@@ -212,7 +308,9 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     for (const [index, page] of prepared.entries()) {
-      if (page.kind === 'refused') {
+      if (page.kind === 'same') {
+        outcomes[index] = { ok: true, outcome: { report: page.report, changed: [], changes: null } };
+      } else if (page.kind === 'refused') {
         failures.push(failureEntry(page, actor, page.error));
         outcomes[index] = { ok: false, error: page.error };
       } else if (page.kind === 'dry-run') {
@@ -231,10 +329,13 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const flow = {
     /** What an import of this request would do: the parse result and the plan; nothing written, nothing recorded. */
     async preview(input: ImportRequestInput | unknown): Promise<{ article: ParsedArticle; plan: ImportReport }> {
+      const checked = checkOne(input, '');
+      const page = checked.kind === 'checked' ? planOne(checked) : checked;
+      if (page.kind === 'refused') throw page.error;
+      if (page.kind === 'same') throw new Error('news-importer: a preview is never matched to an earlier import');
       try {
-        const { article, plan, status } = prepare(input, { request: null, title: null });
-        const written = await importer.dryRun(plan, status);
-        return { article, plan: reportOf(plan, article, written, status, true, null) };
+        const written = await importer.dryRun(page.plan, page.status);
+        return { article: page.article, plan: reportOf(page.plan, page.article, written, page.status, true, null) };
       } catch (error: unknown) {
         throw toImporterError(error);
       }
