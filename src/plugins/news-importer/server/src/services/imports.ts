@@ -246,7 +246,7 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   /**
-   * Writes pages in one transaction with their history records; after the commit, Strapi's events.
+   * Writes pages in one transaction with their history records (announced afterwards: `announce`).
    * Throws what the transaction threw (nothing of it was saved).
    */
   async function writePages(pages: ReadonlyArray<Extract<Prepared, { kind: 'write' }>>, actor: ImportActor, same: ReadonlyArray<Extract<Prepared, { kind: 'same' }>> = []): Promise<ImportOutcome[]> {
@@ -268,8 +268,6 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
         }).concat(same.map((page) => sameEntry(page, actor)))
       );
     });
-    // After the commit (Strapi's Document Service waits for it too): a webhook never hears of rows that were rolled back.
-    await emitDocumentEvents(strapi, outcomes.flatMap((outcome) => outcome.changed));
     return outcomes;
   }
 
@@ -326,6 +324,19 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
     return outcomes as PageOutcome[];
   }
 
+  /**
+   * Emits Strapi's events for what these pages changed, in order. Only after their commit (Strapi's
+   * Document Service waits for it too): a webhook never hears of rows that were rolled back. The
+   * pages are in whatever happens here: a failure is logged, not thrown.
+   */
+  async function announce(pages: readonly PageOutcome[]): Promise<void> {
+    try {
+      await emitDocumentEvents(strapi, pages.flatMap((page) => (page.ok ? page.outcome.changed : [])));
+    } catch (error: unknown) {
+      strapi.log.error(`[news-importer] could not announce imported documents: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    }
+  }
+
   const flow = {
     /** What an import of this request would do: the parse result and the plan; nothing written, nothing recorded. */
     async preview(input: ImportRequestInput | unknown): Promise<{ article: ParsedArticle; plan: ImportReport }> {
@@ -348,7 +359,9 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * Throws ImporterError.
      */
     async run(input: ImportRequestInput | unknown, actor: ImportActor, refused?: ImporterError): Promise<ImportOutcome> {
-      const [page] = await importChunk([input], actor, newBatchId(), refused);
+      const pages = await importChunk([input], actor, newBatchId(), refused);
+      await announce(pages);
+      const [page] = pages;
       if (!page!.ok) throw page!.error;
       return page!.outcome;
     },
@@ -361,7 +374,11 @@ const importsService = ({ strapi }: { strapi: Core.Strapi }) => {
      * before the last transaction imported (running it again finds them unchanged).
      */
     async *importAll(inputs: AsyncIterable<unknown> | Iterable<unknown>, actor: ImportActor, batchId: string = newBatchId()): AsyncGenerator<PageOutcome> {
-      for await (const chunk of chunksOf(inputs, PAGES_PER_TRANSACTION)) yield* await importChunk(chunk, actor, batchId);
+      for await (const chunk of chunksOf(inputs, PAGES_PER_TRANSACTION)) {
+        const pages = await importChunk(chunk, actor, batchId);
+        await announce(pages);
+        yield* pages;
+      }
     },
 
     /**
