@@ -47,6 +47,8 @@ const config: Core.Config.Middlewares = [
   // 400 for REST reads whose populate is too deep, too wide or too costly (README, "Security model").
   'global::populate-limit',
   { name: 'strapi::body', config: { jsonLimit: '5mb', formLimit: '1mb', textLimit: '1mb' } },
+  // Behind Varnish: how long until an embargo or withdrawal changes what a kept answer shows (README, "Scaling out").
+  'global::visibility-ttl',
   // Anonymous reads answered from this process's copy while nothing was written (README, "Performance of the read path").
   'global::read-cache',
   // ETag, 304 and Cache-Control on anonymous reads of the newsroom types (README, "Frontend API").

@@ -89,6 +89,14 @@ sub vcl_backend_response {
     if (bereq.url ~ "^/api/(feeds/|sitemap/|sitemap\.xml)") {
         set beresp.ttl = 60s;
     }
+    # An embargo passing or a withdrawal taking effect changes what is public with no write, so no
+    # purge: Strapi says how many seconds remain until the next such instant (src/middlewares/
+    # visibility-ttl.ts), and the copy expires then. Only ever shortens; `none`: nothing pending.
+    if (beresp.http.Kabar-Visibility-Change-In ~ "^[0-9]+$") {
+        if (std.duration(beresp.http.Kabar-Visibility-Change-In + "s", 0s) < beresp.ttl) {
+            set beresp.ttl = std.duration(beresp.http.Kabar-Visibility-Change-In + "s", 0s);
+        }
+    }
     set beresp.grace = 6h;
     return (deliver);
 }
@@ -97,6 +105,7 @@ sub vcl_deliver {
     # The keys are for this cache; readers need not see them (kept for a request with X-Kabar-Debug).
     if (!req.http.X-Kabar-Debug) {
         unset resp.http.xkey;
+        unset resp.http.Kabar-Visibility-Change-In;
     }
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";

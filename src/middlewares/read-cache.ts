@@ -28,7 +28,7 @@ import { raiseReadVersionOnWrites, readKeyTracker } from '../read-cache/version'
 
 const CACHEABLE_GET = /^\/api\/(?:articles|reporters|photos|related-links|feeds|sitemap)(?:[/.]|$)/;
 /** Headers never replayed: recomputed by Koa or by the node server, or personal to one response. */
-const NOT_REPLAYED = new Set(['content-length', 'set-cookie', 'date', 'connection', 'transfer-encoding', 'kabar-read-cache']);
+const NOT_REPLAYED = new Set(['content-length', 'set-cookie', 'date', 'connection', 'transfer-encoding', 'kabar-read-cache', 'kabar-visibility-change-in']);
 /** Longest request body read as a cacheable GraphQL query. */
 const MAX_GRAPHQL_BODY = 16 * 1024;
 

@@ -253,6 +253,81 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
     expect(seen).toContain(`<title>${title}</title>`);
   });
 
+  it('an article under embargo is missing through Varnish while Varnish keeps the listing, and appears there by itself within seconds of the embargo ending', async () => {
+    const slug = 'embargo-berakhir-kluster';
+    // A few seconds ahead: time to publish and to read it hidden; after that nothing is written, so no purge comes.
+    const embargo = Date.now() + 12_000;
+    const created = await call(url(1), 'POST', `${MODEL}?locale=id`, {
+      title: 'Embargo berakhir lewat kluster',
+      slug,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit, tetapi diembargo sebentar.' }] }],
+      publishedDate: '2026-11-30T03:00:00.000Z',
+      embargoedUntil: new Date(embargo).toISOString(),
+    }, admin);
+    expect(created.status).toBe(201);
+    const documentId = created.json.data.documentId as string;
+    expect((await call(url(1), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
+    const byId = (base: string): Promise<HttpAnswer> => call(base, 'GET', `/api/articles/${documentId}?locale=id`);
+
+    // Straight from a process: the seconds left until the embargo ends, for Varnish.
+    const direct = await listing(url(0));
+    // Through Varnish while hidden: the listing kept (a hit), the article's page and findOne 404s.
+    const kept = await pollUntil(() => listing(cluster.varnishUrl), (answer) => answer.headers.get('x-cache') === 'HIT', 5000);
+    const hiddenPage = await page(cluster.varnishUrl, slug);
+    const hiddenById = await byId(cluster.varnishUrl);
+    if (Date.now() >= embargo) throw new Error('publishing and reading took longer than the embargo: nothing was seen while hidden');
+    expect(slugsOf(direct)).not.toContain(slug);
+    const left = Number(direct.headers.get('kabar-visibility-change-in'));
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(12);
+    expect(kept.headers.get('x-cache')).toBe('HIT');
+    expect(slugsOf(kept)).not.toContain(slug);
+    expect(hiddenPage.status).toBe(404);
+    expect(hiddenById.status).toBe(404);
+
+    // No write, no purge: the kept listing expires at the embargo's end. Generous deadline, polled.
+    const shown = await pollUntil(() => listing(cluster.varnishUrl), (answer) => slugsOf(answer).includes(slug), embargo + 20_000 - Date.now());
+    expect(slugsOf(shown)).toContain(slug);
+    expect((await page(cluster.varnishUrl, slug)).status).toBe(200);
+    expect((await byId(cluster.varnishUrl)).status).toBe(200);
+    // The header is between Strapi and Varnish; readers do not get it.
+    expect(kept.headers.get('kabar-visibility-change-in')).toBeNull();
+  });
+
+  it('a withdrawal dated a few seconds ahead takes the page and the listing entry off Varnish by itself (410) within seconds of its time', async () => {
+    const slug = 'dicabut-nanti-kluster';
+    const withdrawnAt = Date.now() + 12_000;
+    const created = await call(url(2), 'POST', `${MODEL}?locale=id`, {
+      title: 'Dicabut nanti lewat kluster',
+      slug,
+      body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit sekarang, dicabut sebentar lagi.' }] }],
+      publishedDate: '2026-11-30T03:30:00.000Z',
+      withdrawnAt: new Date(withdrawnAt).toISOString(),
+      withdrawalReason: 'Dicabut pada waktunya (uji kluster).',
+    }, admin);
+    expect(created.status).toBe(201);
+    const documentId = created.json.data.documentId as string;
+    expect((await call(url(2), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
+
+    const direct = await page(url(0), slug);
+    const keptPage = await pollUntil(() => page(cluster.varnishUrl, slug), (answer) => answer.headers.get('x-cache') === 'HIT', 5000);
+    const keptListing = await pollUntil(() => listing(cluster.varnishUrl), (answer) => answer.headers.get('x-cache') === 'HIT', 5000);
+    if (Date.now() >= withdrawnAt) throw new Error('publishing and reading took longer than the time to the withdrawal: nothing was seen before it');
+    expect(direct.status).toBe(200);
+    const left = Number(direct.headers.get('kabar-visibility-change-in'));
+    expect(left).toBeGreaterThan(0);
+    expect(left).toBeLessThanOrEqual(12);
+    expect(keptPage.status).toBe(200);
+    expect(keptPage.headers.get('x-cache')).toBe('HIT');
+    expect(keptListing.headers.get('x-cache')).toBe('HIT');
+    expect(slugsOf(keptListing)).toContain(slug);
+
+    const gone = await pollUntil(() => page(cluster.varnishUrl, slug), (answer) => answer.status === 410, withdrawnAt + 20_000 - Date.now());
+    expect(gone.status).toBe(410);
+    const listed = await pollUntil(() => listing(cluster.varnishUrl), (answer) => !slugsOf(answer).includes(slug), 5000);
+    expect(slugsOf(listed)).not.toContain(slug);
+  });
+
   it('the admin login rate limit holds across processes', async () => {
     const attempt = (index: number): Promise<HttpAnswer> =>
       call(url(index), 'POST', '/admin/login', { email: 'penyusup@example.com', password: 'salah-sandi' });

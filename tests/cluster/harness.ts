@@ -152,7 +152,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
   try {
     await Promise.all(
       processes.map((entry) =>
-        waitFor(`strapi ${entry.index + 1} (${path.join(options.logDir, `strapi-${entry.index + 1}.log`)})`, async () => (await fetch(`${entry.url}/_health`)).status === 204, 300_000, () => entry.exited)
+        waitFor(`strapi ${entry.index + 1} (${path.join(options.logDir, `strapi-${entry.index + 1}.log`)})`, async () => (await fetch(`${entry.url}/_health`, { signal: AbortSignal.timeout(5000) })).status === 204, 300_000, () => entry.exited)
       )
     );
     if (useVarnish) {
@@ -166,7 +166,7 @@ export async function startCluster(options: ClusterOptions): Promise<Cluster> {
       varnish.stdout?.pipe(log);
       varnish.stderr?.pipe(log);
       const started = varnish;
-      await waitFor('varnish', async () => (await fetch(`${varnishUrl}/_health`)).status === 204, 30_000, () => started.exitCode !== null);
+      await waitFor('varnish', async () => (await fetch(`${varnishUrl}/_health`, { signal: AbortSignal.timeout(5000) })).status === 204, 30_000, () => started.exitCode !== null);
     }
   } catch (error) {
     await stop();
