@@ -276,6 +276,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${label(setup)}: plain Document Service loop, ${baselineCount} articles…\n`);
     rows.push(await benchDocumentService(setup, articles.slice(0, baselineCount)));
   }
+  process.stdout.write(`\n${table(rows)}\n\n`);
+  process.stdout.write(
+    `Each article: a reporter and an editor (from a pool of ${REPORTER_POOL.length}), 2 photos, 10 related links; ` +
+      `published (draft + published rows). The plain loop ran on ${baselineCount} articles. ` +
+      `${os.cpus().length} CPUs, load average ${os.loadavg()[0].toFixed(1)} at the end.\n`
+  );
   for (const row of rows.filter((r) => r.method === 'importer')) {
     const target = FIRST_IMPORT_TARGET[row.database as DatabaseKind];
     const loop = rows.find((other) => other.database === row.database && other.method !== 'importer');

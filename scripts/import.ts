@@ -213,10 +213,12 @@ function progressBar(total: number): { show(done: number): void; clear(): void }
  * midway, the pages of every committed transaction are in: the same command again finds them
  * unchanged and goes on with the rest.
  */
-async function importPages(strapi: Core.Strapi, pages: readonly Page[], options: ImportOptions, run: Run): Promise<PageResult[]> {
+async function importPages(strapi: Core.Strapi, pages: readonly Page[], options: ImportOptions, run: Run, keepAll: boolean): Promise<Results> {
   const imports = getService(strapi, 'imports');
   const progress = progressBar(pages.length);
-  const results: PageResult[] = new Array(pages.length);
+  // An archive's million reports would not fit in memory: past LISTED_PAGES only failures are kept.
+  const results: Array<PageResult | undefined> = new Array(pages.length);
+  const totals: Totals = { created: 0, updated: 0, unchanged: 0, failed: 0 };
   const sent: number[] = [];
   let unreadable = 0;
   function* inputs(): Generator<Record<string, unknown>> {
@@ -227,6 +229,7 @@ async function importPages(strapi: Core.Strapi, pages: readonly Page[], options:
       } catch (error: unknown) {
         const reason = error instanceof Error ? error.message : String(error);
         results[index] = { file: page.file, batchId: run.batchId, ok: false, error: { code: 'READ_FAILED', message: `Cannot read ${page.file}: ${reason}`, line: null } };
+        totals.failed += 1;
         unreadable += 1;
         continue;
       }
@@ -239,15 +242,29 @@ async function importPages(strapi: Core.Strapi, pages: readonly Page[], options:
     for await (const outcome of imports.importAll(inputs(), run.actor, run.batchId ?? undefined)) {
       const index = sent[done++]!;
       const { file } = pages[index]!;
-      results[index] = outcome.ok
-        ? { file, batchId: run.batchId, ok: true, report: outcome.outcome.report }
-        : { file, batchId: run.batchId, ok: false, error: failureOf(outcome.error) };
+      totals[outcome.ok ? outcome.outcome.report.action : 'failed'] += 1;
+      if (!outcome.ok) results[index] = { file, batchId: run.batchId, ok: false, error: failureOf(outcome.error) };
+      else if (keepAll) results[index] = { file, batchId: run.batchId, ok: true, report: outcome.outcome.report };
       progress.show(done + unreadable);
     }
   } finally {
     progress.clear();
   }
-  return results;
+  return { listed: results.filter((result): result is PageResult => result !== undefined), totals, pages: pages.length, complete: keepAll };
+}
+
+/** How many pages a summary lists one by one; a larger run lists its failed pages only. */
+const LISTED_PAGES = 1_000;
+
+type Totals = Record<ImportAction | 'failed', number>;
+
+/** A run's results: the pages listed (all, or only the failed ones past LISTED_PAGES), and the totals. */
+interface Results {
+  listed: PageResult[];
+  totals: Totals;
+  pages: number;
+  /** Every page is in `listed`. */
+  complete: boolean;
 }
 
 /** The seed folder from the news-importer config (NEWS_IMPORTER_SEED_DIR, default database/seeds/). */
@@ -274,11 +291,12 @@ function columns(rows: readonly string[][], align: 'left' | 'right' = 'left'): s
 }
 
 /** The desk's summary: one row per page, then the totals table. */
-function summary(results: readonly PageResult[], options: ImportOptions, run: Run): string {
+function summary({ listed: results, totals: counted, pages, complete }: Results, options: ImportOptions, run: Run): string {
   const lines: string[] = [];
   const filing = [options.locale ? `locale ${options.locale}` : '', options.status === 'draft' ? 'as drafts' : ''].filter(Boolean);
-  const what = `${plural(results.length, 'page')}${filing.length ? ` (${filing.join(', ')})` : ''}`;
+  const what = `${plural(pages, 'page')}${filing.length ? ` (${filing.join(', ')})` : ''}`;
   lines.push(options.dryRun ? `Dry run of ${what}: nothing was written; the results say what an import would do.` : `Import of ${what}, batch ${run.batchId}.`);
+  if (!complete) lines.push(`More than ${LISTED_PAGES.toLocaleString('en')} pages: only the failed ones are listed (--json lists every page).`);
   if (results.length > 0) {
     const rows = results.map((result): string[] => {
       if (!result.ok) {
@@ -291,10 +309,8 @@ function summary(results: readonly PageResult[], options: ImportOptions, run: Ru
     });
     lines.push('', ...columns([['RESULT', 'FILE', 'ARTICLE / REASON'], ...rows]).map((line) => `  ${line}`));
   }
-  const count = (action: ImportAction | 'failed'): number =>
-    results.filter((r) => (action === 'failed' ? !r.ok : r.ok && r.report.action === action)).length;
   const outcomes = ['created', 'updated', 'unchanged', 'failed'] as const;
-  const totals = [[...outcomes], outcomes.map((outcome) => String(count(outcome)))];
+  const totals = [[...outcomes], outcomes.map((outcome) => String(counted[outcome]))];
   lines.push('', ...columns(totals, 'right').map((line) => `  ${line}`));
   return `${lines.join('\n')}\n`;
 }
@@ -374,7 +390,7 @@ async function main(argv: readonly string[]): Promise<number> {
   // Strapi's logger and anything else may print while importing: with --json stdout carries only the JSON.
   if (json) process.stdout.write = process.stderr.write.bind(process.stderr) as typeof process.stdout.write;
   if (undo !== null) return undoBatch(strapi, undo, json, stdoutWrite, stopStrapi);
-  let results: PageResult[];
+  let results: Results;
   let run: Run = { actor: { kind: 'cli' }, batchId: null };
   try {
     if (seed) {
@@ -388,7 +404,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const { newBatchId } = await import('../src/plugins/news-importer/server/src/services/imports');
     const { webhooksDelivered } = await import('../src/plugins/news-importer/server/src/importer/events');
     run = { actor: seed ? { kind: 'seed' } : { kind: 'cli' }, batchId: options.dryRun ? null : newBatchId() };
-    results = await importPages(strapi, pages, options, run);
+    results = await importPages(strapi, pages, options, run, json || pages.length <= LISTED_PAGES);
     // Strapi's webhook runner queues deliveries in memory: they go before the process does.
     if (!(await webhooksDelivered(strapi))) process.stderr.write('import: some webhook deliveries were still pending after 30 s; they were dropped.\n');
   } finally {
@@ -399,8 +415,8 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write = stdoutWrite;
   }
 
-  await print(stdoutWrite, json ? `${JSON.stringify(results, null, 2)}\n` : summary(results, options, run));
-  return results.every((result) => result.ok) ? 0 : 1;
+  await print(stdoutWrite, json ? `${JSON.stringify(results.listed, null, 2)}\n` : summary(results, options, run));
+  return results.totals.failed === 0 ? 0 : 1;
 }
 
 main(process.argv.slice(2)).then(

@@ -281,6 +281,26 @@ describe('a batch of pages (importAll, as `npm run import DIR` runs it)', () => 
     expect(batchIds.size).toBe(1);
   });
 
+  it('links a related item to the article of that title created earlier in the same batch, as one-by-one imports would', async () => {
+    const first = makeTempoPage(551);
+    const title = first.split('\n')[0]!;
+    // The second page's first related item is the first page (its title, then its age, then the title again).
+    const second = makeTempoPage(552).replace(/(Berita terkait\n\n)([^\n]+)(\n\n[^\n]+\n\n)\2/, `$1${title}$3${title}`);
+    expect(second).toContain(`Berita terkait\n\n${title}`);
+    const outcomes = await importAll([first, second]);
+    expect(summary(outcomes)).toEqual(['created', 'created']);
+    const [a, b] = outcomes.map((o) => (o.ok ? o.outcome.report : null));
+    for (const status of ['draft', 'published'] as const) {
+      const link = (await app.strapi.documents('api::related-link.related-link' as never).findFirst({
+        locale: 'id',
+        status,
+        filters: { title, article: { documentId: b!.documentId } },
+        populate: { target: { fields: ['documentId'] } },
+      } as never)) as { target: { documentId: string } | null } | null;
+      expect({ status, target: link?.target?.documentId }).toEqual({ status, target: a!.documentId });
+    }
+  });
+
   it('when the batch\'s transaction fails, writes the pages again one by one: only the page at fault fails, nothing of it is left', async () => {
     const before = await rowCounts(app);
     const unsubscribe = app.strapi.db.lifecycles.subscribe({

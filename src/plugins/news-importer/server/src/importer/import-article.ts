@@ -433,8 +433,8 @@ export function createImporter(strapi: Core.Strapi): Importer {
     const taken = new Set(group.flatMap(({ lookup }) => [...lookup.takenSlugs]));
     const slugs: string[] = [];
     // The slug's locks before the reporters' ones: every import takes slug locks first, so none waits in a cycle.
-    for (const { plan, lookup } of group) {
-      const slug = await claimSlug(trx, plan, new Set([...lookup.takenSlugs, ...taken]), null);
+    for (const { plan } of group) {
+      const slug = await claimSlug(trx, plan, taken, null);
       taken.add(slug);
       slugs.push(slug);
     }
