@@ -168,7 +168,7 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
     await shot(p(), '24-withdrawal-published-id');
   }, { required: true });
 
-  await test('its page answers 410 Gone with the reason and it left the RSS feed; the corrected article stays', async () => {
+  await test('its page answers 410 Gone with the reason and it left the RSS and Atom feeds; the corrected article stays', async () => {
     const gone = await eventually('the page status', () => getJson(server, `/api/articles/slug/${other.slug}?locale=id`), (answer) => answer.status !== 200, 5_000);
     assert.equal(gone.status, 410);
     assert.deepEqual(gone.body.data, { title: OTHER_TITLE, withdrawnAt: WITHDRAWAL.withdrawnAt, withdrawalReason: WITHDRAWAL.reason });
@@ -178,6 +178,10 @@ export async function runNewsroomScenarios(server: RunningServer, browsing: Brow
     assert.equal(rss.status, 200);
     assert.ok(!rss.text.includes(other.slug) && !rss.text.includes(OTHER_TITLE), 'gone from the RSS feed');
     assert.ok(rss.text.includes(`/id/${SEED_SLUG}</link>`), 'the corrected article is still in the RSS feed');
+    const atom = await getText(server, '/api/feeds/atom?locale=id');
+    assert.equal(atom.status, 200);
+    assert.ok(!atom.text.includes(other.slug) && !atom.text.includes(OTHER_TITLE), 'gone from the Atom feed');
+    assert.ok(atom.text.includes(`/id/${SEED_SLUG}"`), 'the corrected article is still in the Atom feed');
     assert.equal((await getJson(server, `/api/articles/slug/${SEED_SLUG}?locale=id`)).status, 200);
   });
 

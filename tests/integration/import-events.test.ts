@@ -145,6 +145,21 @@ describe('an import through the admin route', () => {
     expect(photo.entry.article).not.toHaveProperty('contentHash');
   });
 
+  it('announces an import through the API-token route to the webhook too', async () => {
+    const { accessKey } = (await app.strapi.service('admin::api-token').create({ name: 'skrip webhook', type: 'full-access', lifespan: null })) as { accessKey: string };
+    let response: request.Response | undefined;
+    const seen = await observe(async () => {
+      response = await request(app.server)
+        .post('/api/news-importer/import')
+        .set('Authorization', `Bearer ${accessKey}`)
+        .send({ text: SEED_TEXT.replace('Cina dan Rusia Janji Akan Saling Dukung', 'Lewat Token API') });
+    });
+    expect(response!.status).toBe(200);
+    const article = seen.deliveries.filter((d) => d.body.uid === ARTICLE).map((d) => `${String(d.body.event)} ${String((d.body.entry as { documentId?: string }).documentId)}`);
+    expect(article.sort()).toEqual([`entry.create ${response!.body.documentId}`, `entry.publish ${response!.body.documentId}`]);
+    expect(seen.deliveries).toHaveLength(seen.hub.length);
+  });
+
   it('emits nothing for an unchanged import, a dry run or a preview', async () => {
     const seen = await observe(async () => {
       expect((await importText({ text: SEED_TEXT })).body.action).toBe('unchanged');
