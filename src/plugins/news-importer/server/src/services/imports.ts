@@ -7,7 +7,7 @@ import type { ArticleChanges, ImportReport, ImportStatus, ParsedArticle, UndoRep
 import { ImporterError, toImporterError } from '../errors';
 import { parseArticleWithTrace } from '../parser';
 import { createImporter, type ChangedDocument, type PlannedImport, type WriteResult } from '../importer/import-article';
-import { planArticle, type ArticlePlan } from '../importer/mapping';
+import { MAPPING_VERSION, planArticle, type ArticlePlan } from '../importer/mapping';
 import { diffArticle } from '../importer/changes';
 import { emitDocumentEvents } from '../importer/events';
 import { undoBatch } from '../importer/undo';
@@ -81,7 +81,10 @@ let build: string | null = null;
  * differently now.
  */
 function importerBuild(): string {
-  build ??= createHash('sha256').update(readFileSync(__filename)).digest('hex');
+  // Loaded as an ES module there is no __filename: the mapping's version stands in (bumped on changes).
+  build ??= createHash('sha256')
+    .update(typeof __filename === 'string' ? readFileSync(__filename) : `mapping ${MAPPING_VERSION}`)
+    .digest('hex');
   return build;
 }
 
