@@ -10,6 +10,7 @@ import path from 'node:path';
 import { makeTempoPage, PAGE_PHOTOS, PAGE_RELATED } from '../../scripts/lib/tempo-pages';
 import { APP_DIR } from '../helpers/production';
 import { ProbeFamily, apiToken, call, graphql, importPage, startTarget, tempoPage, type Target } from './harness';
+import { PAGES_PER_TRANSACTION } from '../../src/plugins/news-importer/server/src/services/imports';
 
 let target: Target;
 let readOnly: string;
@@ -145,9 +146,11 @@ describe('an import killed halfway', () => {
   it('leaves only whole articles', async () => {
     const family = new ProbeFamily('kill -9 during an import');
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-kill-'));
-    const pages = 200;
+    // Three transactions' worth: killed after the first commit, while the next one is being written.
+    const pages = 3 * PAGES_PER_TRANSACTION;
     for (let n = 1; n <= pages; n += 1) fs.writeFileSync(path.join(folder, `halaman-${String(n).padStart(3, '0')}.txt`), makeTempoPage(n));
-    const cli = spawn(process.execPath, [path.join(APP_DIR, 'node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/import.ts', folder, '--json'], {
+    // Node itself runs the script (tsx's own command would run it in a child the kill does not reach).
+    const cli = spawn(process.execPath, ['--import', 'tsx', 'scripts/import.ts', folder, '--json'], {
       cwd: APP_DIR,
       env: { ...process.env, ...target.server.databaseEnv, LOG_LEVEL: 'error' },
       stdio: 'ignore',
