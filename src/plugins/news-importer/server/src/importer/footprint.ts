@@ -129,15 +129,18 @@ export function createFootprints(strapi: Core.Strapi, trx: Knex.Transaction) {
     return rows.sort((a, b) => Number(a.id) - Number(b.id));
   }
 
-  /** Row id → document id, for every version of these documents in this locale. */
-  async function versionsOf(uid: string, documentIds: readonly string[], locale: string): Promise<Map<number, string>> {
+  /** Row id → document id of the rows of `uid` in this locale whose `field` is one of `values`. */
+  async function documentIdsBy(uid: string, field: 'id' | 'documentId', values: ReadonlyArray<number | string>, locale: string): Promise<Map<number, string>> {
     const found = new Map<number, string>();
-    for (const part of slices([...new Set(documentIds)])) {
-      const rows: Array<{ id: number; documentId: string }> = await query(uid).findMany({ select: ['id', 'documentId'], where: { documentId: { $in: part }, locale } });
+    for (const part of slices([...new Set(values)])) {
+      const rows: Array<{ id: number; documentId: string }> = await query(uid).findMany({ select: ['id', 'documentId'], where: { [field]: { $in: part }, locale } });
       for (const row of rows) found.set(row.id, row.documentId);
     }
     return found;
   }
+
+  /** Row id → document id, for every version of these documents in this locale. */
+  const versionsOf = (uid: string, documentIds: readonly string[], locale: string) => documentIdsBy(uid, 'documentId', documentIds, locale);
 
   /**
    * The footprints of many article documents in one locale, a few statements for all of them (empty
@@ -158,7 +161,7 @@ export function createFootprints(strapi: Core.Strapi, trx: Knex.Transaction) {
         const article = articles.get(Number(row[inverseColumnOf(strapi, uid, 'article')]));
         if (article !== undefined) childArticle.set(Number(row[link!.column]), article);
       }
-      const childDocuments = await documentsOf(uid, [...childArticle.keys()], locale);
+      const childDocuments = await documentIdsBy(uid, 'id', [...childArticle.keys()], locale);
       const articleOfDocument = new Map<string, string>();
       for (const [id, documentId] of childDocuments) articleOfDocument.set(documentId, childArticle.get(id)!);
       const versions = await versionsOf(uid, [...articleOfDocument.keys()], locale);
@@ -193,16 +196,6 @@ export function createFootprints(strapi: Core.Strapi, trx: Knex.Transaction) {
     }
     for (const footprint of result.values()) for (const entry of footprint.tables) entry.rows.sort((a, b) => Number(a.id) - Number(b.id));
     return result;
-  }
-
-  /** Row id → document id of these rows of `uid` in this locale. */
-  async function documentsOf(uid: string, ids: readonly number[], locale: string): Promise<Map<number, string>> {
-    const found = new Map<number, string>();
-    for (const part of slices([...new Set(ids)])) {
-      const rows: Array<{ id: number; documentId: string }> = await query(uid).findMany({ select: ['id', 'documentId'], where: { id: { $in: part }, locale } });
-      for (const row of rows) found.set(row.id, row.documentId);
-    }
-    return found;
   }
 
   /** The footprint of one article document in one locale (empty tables when it does not exist). */
