@@ -41,6 +41,15 @@ async function importThrough(index: number, text: string): Promise<HttpAnswer> {
 const page = (base: string, slug: string): Promise<HttpAnswer> => call(base, 'GET', `/api/articles/slug/${slug}?locale=id`);
 const listing = (base: string): Promise<HttpAnswer> => call(base, 'GET', '/api/articles?locale=id&sort=publishedDate:desc&pagination[pageSize]=100');
 const MODEL = '/content-manager/collection-types/api::article.article';
+
+/** Creates an article in the Content Manager of one process (locale id) and publishes it; its documentId. */
+async function createPublished(base: string, fields: Record<string, unknown>, token: string): Promise<string> {
+  const created = await call(base, 'POST', `${MODEL}?locale=id`, fields, token);
+  expect(created.status).toBe(201);
+  const documentId = created.json.data.documentId as string;
+  expect((await call(base, 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, token)).status).toBe(200);
+  return documentId;
+}
 const slugsOf = (answer: HttpAnswer): string[] => ((answer.json?.data ?? []) as Array<{ slug: string }>).map((item) => item.slug).sort();
 
 beforeAll(async () => {
@@ -239,16 +248,13 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
     expect(cached.headers.get('x-cache')).toBe('HIT');
     const title = 'Kabar terbit lewat kluster';
     expect(await cached.text()).not.toContain(title);
-    const created = await call(url(1), 'POST', `${MODEL}?locale=id`, {
+    await createPublished(url(1), {
       title,
       slug: 'kabar-terbit-lewat-kluster',
       body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit untuk umpan RSS.' }] }],
       // Newer than every other article: first in the feed, whatever its size.
       publishedDate: '2026-11-30T02:30:00.000Z',
     }, admin);
-    expect(created.status).toBe(201);
-    const published = await call(url(1), 'POST', `${MODEL}/${created.json.data.documentId as string}/actions/publish?locale=id`, {}, admin);
-    expect(published.status).toBe(200);
     const seen = await pollUntil(async () => (await rss(cluster.varnishUrl)).text(), (text) => text.includes(title));
     expect(seen).toContain(`<title>${title}</title>`);
   });
@@ -257,16 +263,13 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
     const slug = 'embargo-berakhir-kluster';
     // A few seconds ahead: time to publish and to read it hidden; after that nothing is written, so no purge comes.
     const embargo = Date.now() + 12_000;
-    const created = await call(url(1), 'POST', `${MODEL}?locale=id`, {
+    const documentId = await createPublished(url(1), {
       title: 'Embargo berakhir lewat kluster',
       slug,
       body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit, tetapi diembargo sebentar.' }] }],
       publishedDate: '2026-11-30T03:00:00.000Z',
       embargoedUntil: new Date(embargo).toISOString(),
     }, admin);
-    expect(created.status).toBe(201);
-    const documentId = created.json.data.documentId as string;
-    expect((await call(url(1), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
     const byId = (base: string): Promise<HttpAnswer> => call(base, 'GET', `/api/articles/${documentId}?locale=id`);
 
     // Straight from a process: the seconds left until the embargo ends, for Varnish.
@@ -297,7 +300,7 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
   it('a withdrawal dated a few seconds ahead takes the page and the listing entry off Varnish by itself (410) within seconds of its time', async () => {
     const slug = 'dicabut-nanti-kluster';
     const withdrawnAt = Date.now() + 12_000;
-    const created = await call(url(2), 'POST', `${MODEL}?locale=id`, {
+    await createPublished(url(2), {
       title: 'Dicabut nanti lewat kluster',
       slug,
       body: [{ type: 'paragraph', children: [{ type: 'text', text: 'Terbit sekarang, dicabut sebentar lagi.' }] }],
@@ -305,9 +308,6 @@ describe('three processes on one PostgreSQL database behind Varnish', () => {
       withdrawnAt: new Date(withdrawnAt).toISOString(),
       withdrawalReason: 'Dicabut pada waktunya (uji kluster).',
     }, admin);
-    expect(created.status).toBe(201);
-    const documentId = created.json.data.documentId as string;
-    expect((await call(url(2), 'POST', `${MODEL}/${documentId}/actions/publish?locale=id`, {}, admin)).status).toBe(200);
 
     const direct = await page(url(0), slug);
     const keptPage = await pollUntil(() => page(cluster.varnishUrl, slug), (answer) => answer.headers.get('x-cache') === 'HIT', 5000);
