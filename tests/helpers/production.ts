@@ -101,9 +101,11 @@ export async function startProductionStrapi(options: ProductionOptions): Promise
       throw new Error(`strapi start ${exited ? 'exited early' : 'did not answer /_health within 120 s'}; see ${options.logFile}`);
     }
     try {
-      if ((await fetch(`${url}/_health`)).status === 204) break;
+      // Each check bounded: a request that reached the socket while Strapi was still booting can wait
+      // unanswered, and an unbounded one stalled the whole wait past its deadline (seen in CI).
+      if ((await fetch(`${url}/_health`, { signal: AbortSignal.timeout(5000) })).status === 204) break;
     } catch {
-      // not listening yet
+      // not listening yet, or that check timed out: ask again
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
