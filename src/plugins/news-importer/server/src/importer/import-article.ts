@@ -8,6 +8,7 @@ import type { ArticlePlan, ReporterInput, ReporterRole } from './mapping';
 import { ARTICLE_FIELDS, type ArticleSnapshot } from './changes';
 import type { DocumentEvent, DocumentUid } from './events';
 import { createFootprints, encodeFootprint, hashFootprint, type UndoData } from './footprint';
+import { newDocumentId } from './document-id';
 import { createWriter, linkTableOf, type Version, type VersionedLink, type VersionIds, type Writer } from './writer';
 
 const ARTICLE = 'api::article.article' as const;
@@ -256,7 +257,7 @@ export function createImporter(strapi: Core.Strapi): Importer {
     const wanted = [...new Map(credited.flat().map((r) => [r.slug, r])).values()];
     await lockKeys(strapi, trx, wanted.map((reporter) => `reporter:${reporter.slug}`)); // sorted: no deadlock
     const ids = await findReporterIds(wanted.map((r) => r.slug));
-    const missing = wanted.filter((r) => !ids.has(r.slug)).map((reporter) => ({ documentId: writer.newDocumentId(REPORTER), reporter }));
+    const missing = wanted.filter((r) => !ids.has(r.slug)).map((reporter) => ({ documentId: newDocumentId(), reporter }));
     const written = await writer.insertDocuments(
       REPORTER,
       missing.map(({ documentId, reporter }) => ({ documentId, data: { ...reporter } })),
@@ -322,8 +323,8 @@ export function createImporter(strapi: Core.Strapi): Importer {
     articles: ReadonlyArray<{ plan: ArticlePlan; article: VersionIds; target: (title: string) => VersionIds | undefined; changes: ChangedDocument[] }>,
     options: { versions: Version[]; locale: string; now: Date; newArticles: boolean }
   ): Promise<void> {
-    const photos = articles.map(({ plan }) => plan.photos.map((photo) => ({ documentId: writer.newDocumentId(PHOTO), data: { ...photo } })));
-    const links = articles.map(({ plan }) => plan.relatedLinks.map((item) => ({ documentId: writer.newDocumentId(RELATED_LINK), data: { ...item } })));
+    const photos = articles.map(({ plan }) => plan.photos.map((photo) => ({ documentId: newDocumentId(), data: { ...photo } })));
+    const links = articles.map(({ plan }) => plan.relatedLinks.map((item) => ({ documentId: newDocumentId(), data: { ...item } })));
     const photoRows = await writer.insertDocuments(PHOTO, photos.flat(), options);
     const linkRows = await writer.insertDocuments(RELATED_LINK, links.flat(), options);
     articles.forEach(({ changes }, index) => {
@@ -439,7 +440,7 @@ export function createImporter(strapi: Core.Strapi): Importer {
       slugs.push(slug);
     }
     const reporters = await ensureReporters(trx, writer, group.map(({ plan }) => plan), now);
-    const documents = group.map(({ plan }, n) => ({ documentId: writer.newDocumentId(ARTICLE), data: { ...plan.article, slug: slugs[n]! } }));
+    const documents = group.map(({ plan }, n) => ({ documentId: newDocumentId(), data: { ...plan.article, slug: slugs[n]! } }));
     const rows = await writer.insertDocuments(ARTICLE, documents, { versions, locale, now });
     const created = group.map((_, n) => {
       const { documentId } = documents[n]!;

@@ -7,8 +7,8 @@ import type { Knex } from 'knex';
  *
  * What it writes is what the Document Service would write for the same content:
  * - every localized draft-and-publish document is a draft row (`published_at` null) plus, when
- *   published, a published row with the same `document_id` and `locale`; document ids come from
- *   the model's own generator (cuid2 `createId`, the `documentId` default in Strapi's metadata);
+ *   published, a published row with the same `document_id` and `locale`; document ids have the
+ *   shape of Strapi's own (cuid2), see `document-id.ts`;
  * - rows go through `strapi.db.query(uid).createMany`, so Strapi converts values (blocks to JSON,
  *   dates), fills defaults and runs the database lifecycles (`beforeCreateMany`: timestamps, and any
  *   subscriber, e.g. a test injecting a failure);
@@ -126,16 +126,6 @@ export function createWriter(strapi: Core.Strapi, trx: Knex.Transaction) {
   const table = (name: string) => strapi.db.getConnection(name).transacting(trx);
   const batchSize = strapi.db.dialect.getBatchInsertSize();
 
-  /** A new document id, made by the model's own generator (the one the Document Service uses). */
-  function newDocumentId(uid: string): string {
-    const attribute: unknown = strapi.db.metadata.get(uid).attributes.documentId;
-    const generate = isRecord(attribute) ? attribute.default : undefined;
-    if (typeof generate !== 'function') throw new Error(`news-importer: ${uid} has no documentId generator`);
-    const id: unknown = generate();
-    if (typeof id !== 'string') throw new Error(`news-importer: ${uid} generated a non-string documentId`);
-    return id;
-  }
-
   /**
    * Inserts the given versions of each document in one statement (per batch) and returns their row
    * ids by document id. `data` is in attribute names, as for the Document Service; `locale` is null
@@ -242,7 +232,7 @@ export function createWriter(strapi: Core.Strapi, trx: Knex.Transaction) {
     await query(uid).deleteMany({ where: { id: { $in: ids } } });
   }
 
-  return { newDocumentId, insertDocuments, updateRows, insertLinks, deleteLinks, deleteRows };
+  return { insertDocuments, updateRows, insertLinks, deleteLinks, deleteRows };
 }
 
 export type Writer = ReturnType<typeof createWriter>;

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { ArticleChanges, ImportedBy, ImporterErrorBody, ImportRecord, ImportReport, ParseWarning } from '../../../shared/contracts/imports';
 import type { UndoData } from '../importer/footprint';
 import { PLUGIN_ID } from '../pluginId';
+import { newDocumentId } from '../importer/document-id';
 
 /** The history's content type: plugin-only, hidden from the Content Manager, no content-API route. */
 export const IMPORT_RECORD_UID = `plugin::${PLUGIN_ID}.import-record` as const;
@@ -121,12 +122,6 @@ function toRecord(row: StoredRecord): ImportRecord {
 /** The import history: one record per import from every entry point, written after the import's transaction ended. */
 const historyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const records = () => strapi.db.query(IMPORT_RECORD_UID as never);
-
-  /** A document id by the model's own generator (the record is written through the query engine: no event for the history itself). */
-  function newDocumentId(): string {
-    const generate: unknown = (strapi.db.metadata.get(IMPORT_RECORD_UID).attributes.documentId as { default?: unknown }).default;
-    return typeof generate === 'function' ? String(generate()) : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
-  }
 
   /** Who made a record and when: the part every record shares. */
   function stamp(actor: ImportActor) {
