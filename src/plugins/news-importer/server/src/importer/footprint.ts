@@ -77,16 +77,42 @@ export function decodeFootprint(stored: StoredFootprint): Footprint {
   };
 }
 
-/** JSON with object keys sorted: the same rows give the same text whatever order the driver listed the columns in. */
-function stableJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
-  if (isRecord(value) && !(value instanceof Date) && !Buffer.isBuffer(value)) {
-    return `{${Object.keys(value)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${stableJson(value[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(encodeValue(value) ?? null);
+/**
+ * JSON with object keys sorted (at every level): the same rows give the same text whatever order
+ * the driver listed the columns in; dates and buffers as `encodeValue` tags them, undefined as null.
+ * Footprint rows of one table share their columns, so a row's sorted keys are reused from the row
+ * before it when it has the same keys: sorting every row's keys again was most of the cost of
+ * hashing an import's footprints.
+ */
+export function stableJson(value: unknown): string {
+  let lastKeys: string[] = [];
+  let lastSorted: Array<[string, string]> = []; // [key, its JSON and a colon]
+  const sortedKeys = (keys: string[]): Array<[string, string]> => {
+    if (keys.length === lastKeys.length && keys.every((key, n) => key === lastKeys[n])) return lastSorted;
+    lastKeys = keys;
+    lastSorted = [...keys].sort().map((key) => [key, `${JSON.stringify(key)}:`]);
+    return lastSorted;
+  };
+  const write = (item: unknown): string => {
+    if (typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean') return JSON.stringify(item);
+    if (item === null || item === undefined) return 'null';
+    if (Array.isArray(item)) {
+      let out = '[';
+      for (let n = 0; n < item.length; n += 1) out += (n === 0 ? '' : ',') + write(item[n]);
+      return `${out}]`;
+    }
+    if (isRecord(item) && !(item instanceof Date) && !Buffer.isBuffer(item)) {
+      let out = '{';
+      let first = true;
+      for (const [key, prefix] of sortedKeys(Object.keys(item))) {
+        out += (first ? '' : ',') + prefix + write(item[key]);
+        first = false;
+      }
+      return `${out}}`;
+    }
+    return JSON.stringify(encodeValue(item) ?? null);
+  };
+  return write(value);
 }
 
 /** A hash of the footprint's rows (sha256, hex). */
