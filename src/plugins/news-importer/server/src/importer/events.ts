@@ -36,25 +36,21 @@ type Row = Record<string, unknown> & { id: number };
 const READ_LIST = 1_000;
 
 /**
- * Reads event entries as `findMany` with the event populate gives them, with each related row (and
- * file) read once: Strapi's populate of the relations and media asks only for ids (so its joins
- * say which rows go where, in Strapi's order), and each related row is then read once per
- * announcement by type and id and shared by every entry showing it. An import's article sits in
- * the entry of each of its photos and links: read through the populate, its body came back and was
- * decoded once per photo and link. Components keep Strapi's own populate.
+ * Reads event entries (by type, the row ids) as `findMany` with the event populate gives them,
+ * each related row (and file) read once: Strapi's populate of the relations and media asks only
+ * for ids (so its joins say which rows go where, in Strapi's order), and each related row is then
+ * read once per announcement by type and id and shared by every entry showing it. A row that is an
+ * entry itself is not read again as a related row: an import's article sits in the entry of each
+ * of its photos and links, and its photos and links in its own. Components keep Strapi's own
+ * populate. Entries by `${uid}:${id}`.
  */
-function entryReader(strapi: Core.Strapi): (uid: string, ids: readonly number[]) => Promise<Row[]> {
-  const known = new Map<string, Row>(); // `${uid}:${id}` → the row as findMany gives it
-  async function rowsOf(uid: string, ids: readonly number[]): Promise<void> {
-    const missing = [...new Set(ids)].filter((id) => !known.has(`${uid}:${id}`));
-    for (let start = 0; start < missing.length; start += READ_LIST) {
-      const rows = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: missing.slice(start, start + READ_LIST) } } } as never)) as Row[];
-      for (const row of rows) known.set(`${uid}:${row.id}`, row);
-    }
-  }
-  return async (uid, ids) => {
+async function readEntries(strapi: Core.Strapi, wanted: ReadonlyMap<string, readonly number[]>): Promise<Map<string, Row>> {
+  const entries = new Map<string, Row>();
+  const known = new Map<string, Row>(); // `${uid}:${id}` → the row as findMany without populate gives it
+  const relatedOf = new Map<string, Map<string, string>>(); // uid → attribute → the type of its rows
+  for (const [uid, ids] of wanted) {
     const full = eventPopulate(strapi, uid);
-    const related = new Map<string, string>(); // attribute → the type of its rows
+    const related = new Map<string, string>();
     const populate: Populate = {};
     for (const [name, attribute] of Object.entries(strapi.getModel(uid as DocumentUid).attributes)) {
       if (!(name in full)) continue;
@@ -63,22 +59,45 @@ function entryReader(strapi: Core.Strapi): (uid: string, ids: readonly number[])
       else if (type === 'media') related.set(name, 'plugin::upload.file');
       populate[name] = related.has(name) ? { select: ['id'] } : full[name]!;
     }
-    const rows: Row[] = [];
+    relatedOf.set(uid, related);
     for (let start = 0; start < ids.length; start += READ_LIST) {
-      rows.push(...((await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } }, populate } as never)) as Row[]));
-    }
-    const idsOf = (value: unknown): number[] => (Array.isArray(value) ? value : value ? [value] : []).map((item) => (item as Row).id);
-    for (const [name, target] of related) await rowsOf(target, rows.flatMap((row) => idsOf(row[name])));
-    for (const row of rows) {
-      for (const [name, target] of related) {
-        const value = row[name];
-        const full = (item: unknown): Row => known.get(`${target}:${(item as Row).id}`) ?? (item as Row);
-        if (Array.isArray(value)) row[name] = value.map(full);
-        else if (value) row[name] = full(value);
+      const rows = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } }, populate } as never)) as Row[];
+      for (const row of rows) {
+        entries.set(`${uid}:${row.id}`, row);
+        // The row without what the populate added is the row a relation shows.
+        const plain: Row = { ...row };
+        for (const name of Object.keys(full)) delete plain[name];
+        known.set(`${uid}:${row.id}`, plain);
       }
     }
-    return rows;
-  };
+  }
+  const idsOf = (value: unknown): number[] => (Array.isArray(value) ? value : value ? [value] : []).map((item) => (item as Row).id);
+  const missing = new Map<string, Set<number>>();
+  for (const [key, row] of entries) {
+    for (const [name, target] of relatedOf.get(key.slice(0, key.lastIndexOf(':')))!) {
+      for (const id of idsOf(row[name])) {
+        if (known.has(`${target}:${id}`)) continue;
+        if (!missing.has(target)) missing.set(target, new Set());
+        missing.get(target)!.add(id);
+      }
+    }
+  }
+  for (const [uid, set] of missing) {
+    const ids = [...set];
+    for (let start = 0; start < ids.length; start += READ_LIST) {
+      const rows = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } } } as never)) as Row[];
+      for (const row of rows) known.set(`${uid}:${row.id}`, row);
+    }
+  }
+  for (const [key, row] of entries) {
+    for (const [name, target] of relatedOf.get(key.slice(0, key.lastIndexOf(':')))!) {
+      const value = row[name];
+      const full = (item: unknown): Row => known.get(`${target}:${(item as Row).id}`) ?? (item as Row);
+      if (Array.isArray(value)) row[name] = value.map(full);
+      else if (value) row[name] = full(value);
+    }
+  }
+  return entries;
 }
 
 /**
@@ -90,13 +109,13 @@ function entryReader(strapi: Core.Strapi): (uid: string, ids: readonly number[])
  */
 export async function emitDocumentEvents(strapi: Core.Strapi, changes: readonly ChangedDocument[]): Promise<void> {
   if (changes.length === 0) return;
-  const entries = new Map<string, Record<string, unknown>>();
-  const uids = [...new Set(changes.filter((change) => change.event !== 'entry.delete' && change.event !== 'entry.unpublish').map((change) => change.uid))];
-  const read = entryReader(strapi);
-  for (const uid of uids) {
-    const ids = changes.filter((change) => change.uid === uid && change.event !== 'entry.delete').map((change) => change.rowId);
-    for (const row of await read(uid, ids)) entries.set(`${uid}:${row.id}`, row);
+  const wanted = new Map<string, number[]>();
+  for (const change of changes) {
+    if (change.event === 'entry.delete' || change.event === 'entry.unpublish') continue;
+    if (!wanted.has(change.uid)) wanted.set(change.uid, []);
+    wanted.get(change.uid)!.push(change.rowId);
   }
+  const entries = await readEntries(strapi, wanted);
   const sanitizeOutput = outputSanitizer(strapi);
   for (const change of changes) {
     const model = strapi.getModel(change.uid);
