@@ -65,8 +65,8 @@ async function readEntries(strapi: Core.Strapi, wanted: ReadonlyMap<string, read
       for (const row of rows) {
         entries.set(`${uid}:${row.id}`, row);
         // The row without what the populate added is the row a relation shows.
-        const plain: Row = { ...row };
-        for (const name of Object.keys(full)) delete plain[name];
+        const plain = {} as Row;
+        for (const key of Object.keys(row)) if (!(key in full)) plain[key] = row[key];
         known.set(`${uid}:${row.id}`, plain);
       }
     }
@@ -180,17 +180,15 @@ export function outputSanitizer(strapi: Core.Strapi): (uid: string, entry: Recor
   function clean(schema: Schema | undefined, entity: unknown): unknown {
     if (typeof entity !== 'object' || entity === null || !schema) return entity;
     if (Array.isArray(entity)) return [...entity];
-    const copy: Record<string, unknown> = { ...(entity as Record<string, unknown>) };
+    const source = entity as Record<string, unknown>;
+    const copy: Record<string, unknown> = {};
     const plan = planOf(schema);
-    for (const key of Object.keys(copy)) {
+    for (const key of Object.keys(source)) {
       const step = plan.get(key);
-      if (!step) continue;
-      if (step.kind === 'remove') {
-        delete copy[key];
-        continue;
-      }
-      const value = copy[key];
-      if (value === null || value === undefined) continue;
+      const value = source[key];
+      if (step?.kind === 'remove') continue;
+      copy[key] = value;
+      if (!step || value === null || value === undefined) continue;
       switch (step.kind) {
         case 'relation':
           copy[key] = each(value, (item) => related(step.target, item));
