@@ -32,6 +32,9 @@ export function eventPopulate(strapi: Core.Strapi, uid: string): Populate {
 
 type Row = Record<string, unknown> & { id: number };
 
+/** Rows by type, then by id. */
+type RowsByType = Map<string, Map<number, Row>>;
+
 /** Values per `IN (…)` list when reading entries. */
 const READ_LIST = 1_000;
 
@@ -42,59 +45,68 @@ const READ_LIST = 1_000;
  * read once per announcement by type and id and shared by every entry showing it. A row that is an
  * entry itself is not read again as a related row: an import's article sits in the entry of each
  * of its photos and links, and its photos and links in its own. Components keep Strapi's own
- * populate. Entries by `${uid}:${id}`.
+ * populate. Entries by type, then by id.
  */
-async function readEntries(strapi: Core.Strapi, wanted: ReadonlyMap<string, readonly number[]>): Promise<Map<string, Row>> {
-  const entries = new Map<string, Row>();
-  const known = new Map<string, Row>(); // `${uid}:${id}` → the row as findMany without populate gives it
-  const relatedOf = new Map<string, Map<string, string>>(); // uid → attribute → the type of its rows
+async function readEntries(strapi: Core.Strapi, wanted: ReadonlyMap<string, readonly number[]>): Promise<RowsByType> {
+  const entries: RowsByType = new Map();
+  const known: RowsByType = new Map(); // rows as findMany without populate gives them
+  const relatedOf = new Map<string, Array<[string, string]>>(); // uid → [attribute, the type of its rows]
+  const rowsOf = (byType: RowsByType, uid: string): Map<number, Row> => {
+    let rows = byType.get(uid);
+    if (!rows) byType.set(uid, (rows = new Map()));
+    return rows;
+  };
+  const readByIds = async (uid: string, ids: readonly number[], populate?: Populate): Promise<Row[]> => {
+    const rows: Row[] = [];
+    for (let start = 0; start < ids.length; start += READ_LIST) {
+      rows.push(...((await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } }, ...(populate ? { populate } : {}) } as never)) as Row[]));
+    }
+    return rows;
+  };
   for (const [uid, ids] of wanted) {
     const full = eventPopulate(strapi, uid);
-    const related = new Map<string, string>();
+    const related: Array<[string, string]> = [];
     const populate: Populate = {};
     for (const [name, attribute] of Object.entries(strapi.getModel(uid as DocumentUid).attributes)) {
       if (!(name in full)) continue;
       const { type, target } = attribute as { type?: string; target?: string };
-      if (type === 'relation' && typeof target === 'string') related.set(name, target);
-      else if (type === 'media') related.set(name, 'plugin::upload.file');
-      populate[name] = related.has(name) ? { select: ['id'] } : full[name]!;
+      const relatedType = type === 'relation' && typeof target === 'string' ? target : type === 'media' ? 'plugin::upload.file' : null;
+      if (relatedType) related.push([name, relatedType]);
+      populate[name] = relatedType ? { select: ['id'] } : full[name]!;
     }
     relatedOf.set(uid, related);
-    for (let start = 0; start < ids.length; start += READ_LIST) {
-      const rows = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } }, populate } as never)) as Row[];
-      for (const row of rows) {
-        entries.set(`${uid}:${row.id}`, row);
-        // The row without what the populate added is the row a relation shows.
-        const plain = {} as Row;
-        for (const key of Object.keys(row)) if (!(key in full)) plain[key] = row[key];
-        known.set(`${uid}:${row.id}`, plain);
-      }
+    for (const row of await readByIds(uid, ids, populate)) {
+      rowsOf(entries, uid).set(row.id, row);
+      // The row without what the populate added is the row a relation shows.
+      const plain = {} as Row;
+      for (const key of Object.keys(row)) if (!(key in full)) plain[key] = row[key];
+      rowsOf(known, uid).set(row.id, plain);
     }
   }
-  const idsOf = (value: unknown): number[] => (Array.isArray(value) ? value : value ? [value] : []).map((item) => (item as Row).id);
+  const items = (value: unknown): Row[] => (Array.isArray(value) ? value : value ? [value] : []) as Row[];
   const missing = new Map<string, Set<number>>();
-  for (const [key, row] of entries) {
-    for (const [name, target] of relatedOf.get(key.slice(0, key.lastIndexOf(':')))!) {
-      for (const id of idsOf(row[name])) {
-        if (known.has(`${target}:${id}`)) continue;
-        if (!missing.has(target)) missing.set(target, new Set());
-        missing.get(target)!.add(id);
+  for (const [uid, rows] of entries) {
+    for (const [name, target] of relatedOf.get(uid)!) {
+      const have = known.get(target);
+      for (const row of rows.values()) {
+        for (const { id } of items(row[name])) {
+          if (have?.has(id)) continue;
+          if (!missing.has(target)) missing.set(target, new Set());
+          missing.get(target)!.add(id);
+        }
       }
     }
   }
-  for (const [uid, set] of missing) {
-    const ids = [...set];
-    for (let start = 0; start < ids.length; start += READ_LIST) {
-      const rows = (await strapi.db.query(uid as never).findMany({ where: { id: { $in: ids.slice(start, start + READ_LIST) } } } as never)) as Row[];
-      for (const row of rows) known.set(`${uid}:${row.id}`, row);
-    }
-  }
-  for (const [key, row] of entries) {
-    for (const [name, target] of relatedOf.get(key.slice(0, key.lastIndexOf(':')))!) {
-      const value = row[name];
-      const full = (item: unknown): Row => known.get(`${target}:${(item as Row).id}`) ?? (item as Row);
-      if (Array.isArray(value)) row[name] = value.map(full);
-      else if (value) row[name] = full(value);
+  for (const [uid, ids] of missing) for (const row of await readByIds(uid, [...ids])) rowsOf(known, uid).set(row.id, row);
+  for (const [uid, rows] of entries) {
+    for (const [name, target] of relatedOf.get(uid)!) {
+      const have = known.get(target);
+      const full = (item: Row): Row => have?.get(item.id) ?? item;
+      for (const row of rows.values()) {
+        const value = row[name];
+        if (Array.isArray(value)) row[name] = (value as Row[]).map(full);
+        else if (value) row[name] = full(value as Row);
+      }
     }
   }
   return entries;
@@ -120,7 +132,7 @@ export async function emitDocumentEvents(strapi: Core.Strapi, changes: readonly 
   for (const change of changes) {
     const model = strapi.getModel(change.uid);
     // A row an editor deleted between the commit and now has nothing left to announce.
-    const entry = change.deletedRow ?? entries.get(`${change.uid}:${change.rowId}`);
+    const entry = change.deletedRow ?? entries.get(change.uid)?.get(change.rowId);
     if (!entry) continue;
     await strapi.eventHub.emit(change.event, { model: model.modelName, uid: model.uid, entry: sanitizeOutput(change.uid, entry) });
   }
