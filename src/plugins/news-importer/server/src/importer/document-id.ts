@@ -14,6 +14,11 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 const POOL_IDS = 256;
 const BYTES_PER_ID = 17; // 1 for the leading letter, 16 (128 bits) for the rest
 
+/** `bytes` as a base-36 number, the last `length` digits (zero-padded): random bytes in, an id's letters and digits out. */
+export function base36(bytes: Buffer, length: number): string {
+  return BigInt(`0x${bytes.toString('hex')}`).toString(36).padStart(length, '0').slice(-length);
+}
+
 let pool = Buffer.alloc(0);
 let offset = 0;
 
@@ -23,7 +28,7 @@ export function newDocumentId(): string {
     offset = 0;
   }
   const letter = LETTERS[pool[offset]! % LETTERS.length]!;
-  const rest = BigInt(`0x${pool.toString('hex', offset + 1, offset + BYTES_PER_ID)}`).toString(36).padStart(23, '0').slice(-23);
+  const rest = base36(pool.subarray(offset + 1, offset + BYTES_PER_ID), 23);
   offset += BYTES_PER_ID;
   return letter + rest;
 }

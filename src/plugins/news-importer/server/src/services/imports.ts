@@ -10,6 +10,7 @@ import { createImporter, type ChangedDocument, type PlannedImport, type WriteRes
 import { MAPPING_VERSION, planArticle, type ArticlePlan } from '../importer/mapping';
 import { diffArticle } from '../importer/changes';
 import { emitDocumentEvents } from '../importer/events';
+import { base36 } from '../importer/document-id';
 import { undoBatch } from '../importer/undo';
 import { looseFileName, validateBatchId, validateImportRequest, type ImportRequest, type ImportRequestInput } from '../validation/import-request';
 import type { NewsImporterConfig } from '../config';
@@ -21,7 +22,7 @@ export type { ImportActor, ImportRequestInput };
 
 /** A new batch id: one per CLI invocation, admin import action or API call (base36, 20 characters). */
 export function newBatchId(): string {
-  return BigInt(`0x${randomBytes(12).toString('hex')}`).toString(36).padStart(20, '0').slice(-20);
+  return base36(randomBytes(12), 20);
 }
 
 /** One finished import: the report every entry point answers with, and what it changed. */
